@@ -1,0 +1,420 @@
+package catalog
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func mustBuiltin(t testing.TB) *Set {
+	t.Helper()
+	set, err := Builtin()
+	if err != nil {
+		t.Fatalf("built-in catalogs do not load:\n%s", err)
+	}
+	return set
+}
+
+func TestBuiltinCatalogs(t *testing.T) {
+	set := mustBuiltin(t)
+	want := map[string]struct {
+		version  string
+		controls int
+	}{
+		"iso29151": {"2017", 114 + 12},
+		"iso27701": {"2019", 31 + 18},
+	}
+	if got := set.CatalogRefs(); !reflect.DeepEqual(got, []string{"iso29151", "iso27701"}) {
+		t.Fatalf("catalog refs = %v", got)
+	}
+	for name, w := range want {
+		cat, err := set.Catalog(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cat.Version != w.version {
+			t.Errorf("%s version = %q, want %q", name, cat.Version, w.version)
+		}
+		if n := len(cat.Controls()); n != w.controls {
+			t.Errorf("%s has %d controls, want %d", name, n, w.controls)
+		}
+	}
+}
+
+// The catalog's promise to every later check: each built-in control says
+// which principle it serves and which risks it treats, in the project's
+// own words.
+func TestBuiltinControlsAreMapped(t *testing.T) {
+	set := mustBuiltin(t)
+	for _, cat := range set.Catalogs() {
+		for _, c := range cat.Controls() {
+			if c.Principle == "" || len(c.Treats) == 0 || c.Objective == "" || c.Title == "" || c.Group == "" || c.GroupTitle == "" {
+				t.Errorf("%s is incompletely mapped: %+v", c.Ref(), c)
+			}
+			if c.Reduces != ReducesLikelihood && c.Reduces != ReducesImpact {
+				t.Errorf("%s reduces %q", c.Ref(), c.Reduces)
+			}
+		}
+	}
+	iso, _ := set.Catalog("iso29151")
+	for _, rc := range set.RiskCategories() {
+		n := 0
+		for _, c := range iso.Controls() {
+			if c.TreatsCategory(rc.Key) {
+				n++
+			}
+		}
+		if n < 3 {
+			t.Errorf("risk category %s is treated by %d iso29151 controls, want at least 3", rc.Key, n)
+		}
+	}
+	for _, c := range mustCatalog(t, set, "iso27701").Controls() {
+		if c.Role != "controller" && c.Role != "processor" {
+			t.Errorf("%s role = %q", c.Ref(), c.Role)
+		}
+		if len(c.GDPRArticles) == 0 || len(c.Related) == 0 {
+			t.Errorf("%s lacks GDPR articles or crosswalks", c.Ref())
+		}
+	}
+}
+
+func mustCatalog(t testing.TB, set *Set, name string) *Catalog {
+	t.Helper()
+	c, err := set.Catalog(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestBuiltinTaxonomy(t *testing.T) {
+	set := mustBuiltin(t)
+	wantRisks := []string{"illegitimate_access", "unwanted_modification", "data_loss", "excessive_collection",
+		"purpose_creep", "unlawful_processing", "over_retention", "inaccurate_data", "lack_of_transparency",
+		"rights_not_honoured", "unlawful_transfer", "re_identification"}
+	if got := set.RiskCategoryKeys(); !reflect.DeepEqual(got, wantRisks) {
+		t.Errorf("risk categories = %v, want %v", got, wantRisks)
+	}
+	if n := len(set.Principles()); n != 11 {
+		t.Errorf("%d principles, want 11", n)
+	}
+	for i, p := range set.Principles() {
+		if p.Number != i+1 {
+			t.Errorf("principle %s has number %d, want %d", p.Key, p.Number, i+1)
+		}
+	}
+	for _, key := range []string{
+		"identifiers.name", "identifiers.government_id", "identifiers.online", "identifiers.device",
+		"contact.email", "contact.phone", "contact.postal_address",
+		"financial.payment_card", "financial.bank_account", "financial.income",
+		"location.precise", "location.coarse",
+		"behavioral.browsing", "behavioral.purchase_history", "behavioral.profiling",
+		"credentials", "communications", "demographic", "employment", "education",
+		"special.health", "special.genetic", "special.biometric", "special.racial_or_ethnic_origin",
+		"special.political_opinions", "special.religious_beliefs", "special.trade_union",
+		"special.sex_life_or_orientation", "criminal",
+	} {
+		if _, err := set.PIICategory(key); err != nil {
+			t.Error(err)
+		}
+	}
+	for _, c := range set.PIIDescendants("special") {
+		if c.Sensitivity != SensitivitySpecial {
+			t.Errorf("%s has sensitivity %s, want special", c.Key, c.Sensitivity)
+		}
+	}
+	if n := len(set.PIIDescendants("special")); n < 9 {
+		t.Errorf("special stands for %d categories, want the parent and at least 8 children", n)
+	}
+}
+
+func TestLookupSuggestsClosestIDs(t *testing.T) {
+	set := mustBuiltin(t)
+	tests := []struct {
+		ref     string
+		wantErr string
+	}{
+		{"iso29151:9.2.1", ""},
+		{"iso27701:A.7.4.9", ""},
+		{"iso29151:9.21", `there is no control "9.21" in catalog iso29151. Did you mean "9.2.1"?`},
+		{"iso29151:A.14", `there is no control "A.14" in catalog iso29151. Did you mean`},
+		{"iso2915:9.2.1", `there is no catalog "iso2915". Did you mean "iso29151"? Known: `},
+		{"9.2.1", `not a qualified control id`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ref, func(t *testing.T) {
+			c, err := set.LookupControl(tt.ref)
+			if tt.wantErr == "" {
+				if err != nil || c.Ref() != tt.ref {
+					t.Fatalf("LookupControl(%q) = %v, %v", tt.ref, c, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("LookupControl(%q) error = %v, want it to contain %q", tt.ref, err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestUserFileExtendsBuiltin(t *testing.T) {
+	src, err := os.ReadFile("testdata/annex_a.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, diags := LoadWithBuiltin(Source{Filename: "annex_a.hcl", Bytes: src})
+	if diags.HasErrors() {
+		t.Fatal(FormatDiagnostics(diags))
+	}
+	sub, err := set.LookupControl("iso29151:A.3.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parent, _ := set.LookupControl("iso29151:A.3")
+	if sub.Group != parent.Group || sub.Principle != parent.Principle || !reflect.DeepEqual(sub.Treats, parent.Treats) || sub.Reduces != parent.Reduces {
+		t.Errorf("A.3.1 did not inherit from A.3: %+v vs %+v", sub, parent)
+	}
+	own, _ := set.LookupControl("iso29151:A.7.1")
+	if !reflect.DeepEqual(own.Treats, []string{"purpose_creep"}) || !reflect.DeepEqual(own.Stages, []string{"use"}) {
+		t.Errorf("A.7.1 should keep its own treats and stages: %+v", own)
+	}
+	// Natural order: the sub-control sorts right after its section.
+	ids := mustCatalog(t, set, "iso29151").ControlIDs()
+	for i, id := range ids {
+		if id == "A.3" && ids[i+1] != "A.3.1" {
+			t.Errorf("A.3.1 does not follow A.3: %v", ids[i:i+3])
+		}
+	}
+	ret, err := set.LookupControl("internal:RET-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ret.Related, []string{"iso29151:A.7", "iso27701:A.7.4.7"}) {
+		t.Errorf("RET-1 related = %v", ret.Related)
+	}
+	if c, err := set.PIICategory("financial.crypto_wallet"); err != nil || c.Sensitivity != SensitivityHigh {
+		t.Errorf("user PII category: %v, %v", c, err)
+	}
+	// The built-in set is untouched by the merge.
+	if _, err := mustBuiltin(t).LookupControl("iso29151:A.3.1"); err == nil {
+		t.Error("a user control leaked into the shared built-in set")
+	}
+}
+
+func TestSecondEditionSitsBesideFirst(t *testing.T) {
+	set, diags := LoadWithBuiltin(Source{Filename: "ed2.hcl", Bytes: []byte(`
+catalog "iso29151" {
+  version = "2025"
+  title   = "ISO/IEC 29151, second edition (draft)"
+}
+group "iso29151@2025" "5" {
+  title = "Organizational controls"
+}
+control "iso29151@2025" "5.34" {
+  title     = "Privacy and protection of PII"
+  group     = "5"
+  principle = "privacy_compliance"
+  treats    = ["unlawful_processing"]
+  reduces   = "likelihood"
+  related   = ["iso29151@2017:18.1.4"]
+}
+`)})
+	if diags.HasErrors() {
+		t.Fatal(FormatDiagnostics(diags))
+	}
+	if c := mustCatalog(t, set, "iso29151"); c.Version != "2017" {
+		t.Errorf("unqualified iso29151 resolves to %s, want the first-loaded 2017", c.Version)
+	}
+	if _, err := set.LookupControl("iso29151@2025:5.34"); err != nil {
+		t.Error(err)
+	}
+	if _, err := set.LookupControl("iso29151:5.34"); err == nil {
+		t.Error("5.34 should not be in the 2017 edition")
+	}
+	if got := strings.Join(set.CatalogRefs(), ","); got != "iso29151,iso29151@2017,iso27701,iso29151@2025" {
+		t.Errorf("refs %v should list both editions", got)
+	}
+}
+
+// Every broken user file gets an error that says where (file:line:column),
+// what was wrong and, where it can, what would be right.
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{
+			name: "syntax error",
+			src:  "control \"iso29151\" \"X.1\" {\n  title = \n}\n",
+			want: []string{"user.hcl:2:"},
+		},
+		{
+			name: "unknown attribute with suggestion",
+			src:  "catalog \"x\" {\n  version = \"1\"\n  title   = \"X\"\n  descripton = \"typo\"\n}\n",
+			want: []string{`user.hcl:4:3: Unsupported argument: An argument named "descripton" is not expected here. Did you mean "description"?`},
+		},
+		{
+			name: "unknown block type",
+			src:  "controls \"iso29151\" \"X.1\" {\n}\n",
+			want: []string{`user.hcl:1:1: Unsupported block type`, `Did you mean "control"?`},
+		},
+		{
+			name: "duplicate of a built-in control names both places",
+			src: `control "iso29151" "9.2.1" {
+  title     = "Mine"
+  group     = "9"
+  principle = "information_security"
+  treats    = ["illegitimate_access"]
+  reduces   = "likelihood"
+}
+`,
+			want: []string{`user.hcl:1:1: Duplicate declaration: Control "iso29151:9.2.1" is already declared at <builtin>/iso29151.hcl:`},
+		},
+		{
+			name: "duplicate within one file",
+			src:  "risk_category \"mine\" {\n  title = \"A\"\n}\nrisk_category \"mine\" {\n  title = \"B\"\n}\n",
+			want: []string{`user.hcl:4:1: Duplicate declaration: Risk category "mine" is already declared at user.hcl:1:1`},
+		},
+		{
+			name: "dangling references",
+			src: `control "iso29151" "X.1" {
+  title     = "Broken"
+  group     = "99"
+  principle = "acountability"
+  treats    = ["data_los", "illegitimate_access"]
+  reduces   = "severity"
+  stages    = ["storag"]
+  related   = ["iso27701:A.7.4.99"]
+}
+`,
+			want: []string{
+				`user.hcl:3:15: Reference to undeclared name: There is no group in catalog iso29151 called "99".`,
+				`user.hcl:4:15: Reference to undeclared name: There is no principle "acountability". Did you mean "accountability"?`,
+				`user.hcl:5:16: Reference to undeclared name: There is no risk category "data_los". Did you mean "data_loss"?`,
+				`user.hcl:6:15: Invalid value: "severity" is not a valid reduction; accepted values are "likelihood", "impact".`,
+				`user.hcl:7:16: Invalid value: "storag" is not a valid life-cycle stage; accepted values are "collection", "storage", "use", "transfer", "disposal". Did you mean "storage"?`,
+				`user.hcl:8:16: Reference to undeclared name: Crosswalk "iso27701:A.7.4.99" does not resolve: there is no control "A.7.4.99" in catalog iso27701.`,
+			},
+		},
+		{
+			name: "unknown catalog",
+			src:  "group \"iso2915\" \"1\" {\n  title = \"x\"\n}\n",
+			want: []string{`user.hcl:1:7: Reference to undeclared name: there is no catalog "iso2915". Did you mean "iso29151"?`},
+		},
+		{
+			name: "control cycle",
+			src: `control "iso29151" "X.1" {
+  title  = "One"
+  parent = "X.2"
+}
+control "iso29151" "X.2" {
+  title  = "Two"
+  parent = "X.1"
+}
+`,
+			want: []string{`user.hcl:3:12: Cycle in parents: The control parents in catalog iso29151 form a cycle: X.1 → X.2 → X.1. Declared: "X.1" at user.hcl:1:1, "X.2" at user.hcl:5:1.`},
+		},
+		{
+			name: "group cycle",
+			src:  "group \"iso29151\" \"g1\" {\n  title  = \"G1\"\n  parent = \"g1\"\n}\n",
+			want: []string{`user.hcl:3:12: Cycle in parents: The group parents in catalog iso29151 form a cycle: g1 → g1.`},
+		},
+		{
+			name: "missing required mapping",
+			src:  "control \"iso29151\" \"X.1\" {\n  title = \"Bare\"\n}\n",
+			want: []string{
+				`user.hcl:1:1: Missing required attribute: The "group" attribute is required here.`,
+				`user.hcl:1:1: Missing required attribute: Control iso29151:X.1 must treat at least one risk category`,
+			},
+		},
+		{
+			name: "PII category without parent, bad sensitivity",
+			src:  "pii_category \"pets.name\" {\n  title       = \"Pet name\"\n  sensitivity = \"secret\"\n}\n",
+			want: []string{
+				`user.hcl:1:14: Reference to undeclared name: PII category "pets.name" needs its parent "pets" to be declared as well.`,
+				`user.hcl:3:17: Invalid value: "secret" is not a valid sensitivity; accepted values are "low", "medium", "high", "special".`,
+			},
+		},
+		{
+			name: "wrong types",
+			src:  "principle \"p\" {\n  number = \"one\"\n  title  = [\"x\"]\n}\n",
+			want: []string{`user.hcl:2:12: Incorrect value type: The "number" attribute must be a number.`, `user.hcl:3:12: Incorrect value type: The "title" attribute must be a string.`},
+		},
+		{
+			name: "variables are not allowed",
+			src:  "risk_category \"r\" {\n  title = var.title\n}\n",
+			want: []string{`user.hcl:2:11: Variables not allowed`},
+		},
+		{
+			name: "invalid names",
+			src:  "catalog \"My Catalog\" {\n  version = \"1\"\n  title   = \"x\"\n}\npii_category \"Contact.Email\" {\n  title       = \"x\"\n  sensitivity = \"low\"\n}\n",
+			want: []string{`user.hcl:1:9: Invalid value: "My Catalog" is not a valid catalog name`, `user.hcl:5:14: Invalid value: "Contact.Email" is not a valid PII category key`},
+		},
+		{
+			name: "duplicate principle number",
+			src:  "principle \"twelfth\" {\n  number = 1\n  title  = \"Twelfth\"\n}\n",
+			want: []string{`user.hcl:2:12: Duplicate declaration: Principle number 1 is already used by "consent_and_choice" at <builtin>/taxonomy.hcl:`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, diags := LoadWithBuiltin(Source{Filename: "user.hcl", Bytes: []byte(tt.src)})
+			if !diags.HasErrors() || set != nil {
+				t.Fatalf("expected errors, got none")
+			}
+			got := FormatDiagnostics(diags)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("diagnostics lack %q; got:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadFilesReportsUnreadableFile(t *testing.T) {
+	_, diags := LoadFiles([]string{"testdata/does-not-exist.hcl"})
+	got := FormatDiagnostics(diags)
+	want := `Cannot read catalog file: Catalog file "testdata/does-not-exist.hcl" cannot be read: no such file or directory.`
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestNaturalOrder(t *testing.T) {
+	ids := []string{"A.12", "10.1.1", "A.2", "9.2.1", "5.1.1", "A.3.1", "A.3", "18.2.3"}
+	SortIDs(ids)
+	want := []string{"5.1.1", "9.2.1", "10.1.1", "18.2.3", "A.2", "A.3", "A.3.1", "A.12"}
+	if !reflect.DeepEqual(ids, want) {
+		t.Errorf("got %v, want %v", ids, want)
+	}
+}
+
+func BenchmarkLoadBuiltin(b *testing.B) {
+	sources, err := BuiltinSources()
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := 0
+	for _, s := range sources {
+		size += len(s.Bytes)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, diags := Load(sources...); diags.HasErrors() {
+			b.Fatal(FormatDiagnostics(diags))
+		}
+	}
+}
+
+func BenchmarkLookupControl(b *testing.B) {
+	set := mustBuiltin(b)
+	for b.Loop() {
+		if _, err := set.LookupControl("iso29151:18.1.4"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,220 @@
+// Package provider adapts the project's framework-free core (catalog, and in
+// later work risk, coverage and policy) to the Terraform plugin framework.
+// It declares schemas, converts framework values to plain Go values and
+// core errors to diagnostics at the right attribute path; it holds no
+// privacy logic of its own.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/privacycode/terraform-provider-pii/internal/catalog"
+	"github.com/privacycode/terraform-provider-pii/internal/validators"
+)
+
+// Defaults of the provider configuration.
+const (
+	DefaultRiskAppetite        = "medium"
+	DefaultEnforcement         = "error"
+	DefaultLargeScaleThreshold = 100000
+	DefaultCatalog             = "iso29151"
+)
+
+var (
+	riskAppetites = []string{"low", "medium", "high"}
+	enforcements  = []string{"error", "warning"}
+)
+
+var _ provider.Provider = (*piiProvider)(nil)
+
+// New returns a function that builds the provider, as providerserver wants.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &piiProvider{version: version}
+	}
+}
+
+type piiProvider struct {
+	version string
+}
+
+type providerModel struct {
+	RiskAppetite        types.String `tfsdk:"risk_appetite"`
+	Enforcement         types.String `tfsdk:"enforcement"`
+	CatalogFiles        types.List   `tfsdk:"catalog_files"`
+	LargeScaleThreshold types.Int64  `tfsdk:"large_scale_threshold"`
+}
+
+// Settings is what resources and data sources receive from the provider
+// configuration, with defaults applied.
+type Settings struct {
+	Catalog             *catalog.Set
+	RiskAppetite        string
+	Enforcement         string
+	LargeScaleThreshold int64
+}
+
+func (p *piiProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "pii"
+	resp.Version = p.version
+}
+
+func (p *piiProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Declares how an organisation processes personal data (PII), which privacy " +
+			"controls it runs and which risks it assessed, and checks at plan time that the controls " +
+			"cover the risks. Controls come from built-in catalogs (ISO/IEC 29151, ISO/IEC 27701) and " +
+			"from the organisation's own catalog files. All resources are logical: nothing is created " +
+			"outside Terraform state.",
+		Attributes: map[string]schema.Attribute{
+			"risk_appetite": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "How much residual privacy risk the organisation accepts: `low`, `medium` " +
+					"or `high`. Assessed risks whose residual level is above the appetite must be covered by " +
+					"implemented controls. Defaults to `" + DefaultRiskAppetite + "`.",
+				Validators: []validator.String{validators.OneOf(riskAppetites...)},
+			},
+			"enforcement": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "What a coverage gap does to a plan: `error` stops it, `warning` reports " +
+					"it and lets the plan go on (for adopting the provider on an existing estate). Defaults " +
+					"to `" + DefaultEnforcement + "`.",
+				Validators: []validator.String{validators.OneOf(enforcements...)},
+			},
+			"catalog_files": schema.ListAttribute{
+				Optional:    true,
+				ElementType: types.StringType,
+				MarkdownDescription: "Paths of catalog files (HCL) to load on top of the built-in catalogs: " +
+					"extra catalogs, controls (such as Annex A sub-controls from a licensed copy of a " +
+					"standard) and taxonomy entries. Relative paths are resolved from the directory " +
+					"Terraform runs in; write `\"${path.module}/catalog.hcl\"` to be independent of it. " +
+					"See the catalog files guide for the format.",
+				Validators: []validator.List{
+					listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
+					listvalidator.UniqueValues(),
+				},
+			},
+			"large_scale_threshold": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("Number of PII principals from which a processing activity "+
+					"counts as large scale, one of the criteria that make a privacy impact assessment "+
+					"necessary. At least 1; defaults to `%d`.", DefaultLargeScaleThreshold),
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
+		},
+	}
+}
+
+func (p *piiProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	settings := &Settings{
+		RiskAppetite:        stringOr(cfg.RiskAppetite, DefaultRiskAppetite),
+		Enforcement:         stringOr(cfg.Enforcement, DefaultEnforcement),
+		LargeScaleThreshold: DefaultLargeScaleThreshold,
+	}
+	if !cfg.LargeScaleThreshold.IsNull() && !cfg.LargeScaleThreshold.IsUnknown() {
+		settings.LargeScaleThreshold = cfg.LargeScaleThreshold.ValueInt64()
+	}
+
+	var files []string
+	if !cfg.CatalogFiles.IsNull() && !cfg.CatalogFiles.IsUnknown() {
+		resp.Diagnostics.Append(cfg.CatalogFiles.ElementsAs(ctx, &files, false)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	set, diags := catalog.LoadFiles(files)
+	resp.Diagnostics.Append(catalogDiagnostics(diags, files)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	settings.Catalog = set
+	tflog.Debug(ctx, "catalogs loaded", map[string]any{"catalogs": set.CatalogRefs(), "catalog_files": len(files)})
+
+	resp.DataSourceData = settings
+	resp.ResourceData = settings
+}
+
+// catalogDiagnostics reports catalog file problems at the element of
+// catalog_files that names the file, with file:line:column in the detail.
+func catalogDiagnostics(diags hcl.Diagnostics, files []string) diag.Diagnostics {
+	var out diag.Diagnostics
+	for _, d := range diags {
+		at := path.Root("catalog_files")
+		if d.Subject != nil {
+			for i, f := range files {
+				if f == d.Subject.Filename {
+					at = at.AtListIndex(i)
+				}
+			}
+		}
+		if d.Subject == nil { // an unreadable file: its name is in the detail
+			for i, f := range files {
+				if strings.Contains(d.Detail, strconv.Quote(f)) {
+					at = at.AtListIndex(i)
+				}
+			}
+		}
+		summary := "Invalid catalog file: " + d.Summary
+		if d.Severity == hcl.DiagWarning {
+			out.AddAttributeWarning(at, summary, catalog.FormatDiagnostic(d))
+		} else {
+			out.AddAttributeError(at, summary, catalog.FormatDiagnostic(d))
+		}
+	}
+	return out
+}
+
+func stringOr(v types.String, fallback string) string {
+	if v.IsNull() || v.IsUnknown() || v.ValueString() == "" {
+		return fallback
+	}
+	return v.ValueString()
+}
+
+func (p *piiProvider) Resources(context.Context) []func() resource.Resource {
+	return nil
+}
+
+func (p *piiProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewCatalogDataSource,
+		NewCatalogControlDataSource,
+	}
+}
+
+// settingsFrom takes the provider's Settings out of ProviderData, which is
+// nil while Terraform validates a configuration before configuring the
+// provider.
+func settingsFrom(data any, diags *diag.Diagnostics) *Settings {
+	if data == nil {
+		return nil
+	}
+	s, ok := data.(*Settings)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *provider.Settings, got %T. This is a bug in the provider; please report it.", data))
+		return nil
+	}
+	return s
+}

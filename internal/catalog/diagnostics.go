@@ -11,8 +11,8 @@ import (
 // "file:line:column: summary: detail", the form editors and CI logs link.
 func FormatDiagnostic(d *hcl.Diagnostic) string {
 	var b strings.Builder
-	if d.Subject != nil {
-		fmt.Fprintf(&b, "%s:%d:%d: ", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column)
+	if loc := Location(d); loc != "" {
+		b.WriteString(loc + ": ")
 	}
 	b.WriteString(d.Summary)
 	if d.Detail != "" {
@@ -29,4 +29,13 @@ func FormatDiagnostics(diags hcl.Diagnostics) string {
 		lines[i] = FormatDiagnostic(d)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Location renders where a diagnostic points as "file:line:column", or ""
+// when it points nowhere (an unreadable file).
+func Location(d *hcl.Diagnostic) string {
+	if d.Subject == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d:%d", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column)
 }

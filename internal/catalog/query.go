@@ -35,6 +35,7 @@ func (s *Set) Check(c *Catalog, f Filter) error {
 	if f.Group != "" {
 		if _, ok := c.groupByID[f.Group]; !ok {
 			ids := keysOf(c.groupByID)
+			SortIDs(ids)
 			return &FilterError{"group", &NotFoundError{Kind: "group", Name: f.Group, Scope: "in catalog " + c.Name, Suggestions: suggest.Closest(f.Group, ids, 3), Known: ids}}
 		}
 	}

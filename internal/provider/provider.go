@@ -177,10 +177,14 @@ func catalogDiagnostics(diags hcl.Diagnostics, files []string) diag.Diagnostics 
 			}
 		}
 		summary := "Invalid catalog file: " + d.Summary
+		detail := d.Detail
+		if loc := catalog.Location(d); loc != "" {
+			detail = loc + ": " + detail
+		}
 		if d.Severity == hcl.DiagWarning {
-			out.AddAttributeWarning(at, summary, catalog.FormatDiagnostic(d))
+			out.AddAttributeWarning(at, summary, detail)
 		} else {
-			out.AddAttributeError(at, summary, catalog.FormatDiagnostic(d))
+			out.AddAttributeError(at, summary, detail)
 		}
 	}
 	return out

@@ -36,6 +36,10 @@ func Closest(input string, candidates []string, max int) []string {
 		if undotted := distance(stripDots(in), stripDots(lc)); undotted+1 < d {
 			d = undotted + 1
 		}
+		// A cut-short word ("warn" for "warning") is a typo of its own kind.
+		if len(in) >= 3 && strings.HasPrefix(lc, in) && d > 1 {
+			d = 1
+		}
 		if d <= limit(in) {
 			found = append(found, scored{c, d})
 		}

@@ -21,6 +21,7 @@ func TestClosest(t *testing.T) {
 		{"case ignored", "a.12", ids, 3, []string{"A.12"}},
 		{"typo in key", "ilegitimate_acess", keys, 3, []string{"illegitimate_access"}},
 		{"transposition", "data_lsos", keys, 3, []string{"data_loss"}},
+		{"cut short", "warn", []string{"error", "warning"}, 3, []string{"warning"}},
 		{"nothing close", "encryption", keys, 3, nil},
 		{"exact match is not a suggestion", "data_loss", keys, 3, nil},
 		{"max respected", "9.1.3", ids, 1, []string{"9.1.1"}},

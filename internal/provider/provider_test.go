@@ -1,0 +1,107 @@
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+// protoV6ProviderFactories serves the provider in-process to the terraform
+// binary that the acceptance tests drive.
+var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"pii": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// hclPath renders a file path as an HCL string literal.
+func hclPath(p string) string {
+	return strings.ReplaceAll(filepath.ToSlash(p), `"`, `\"`)
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// expectError matches a message as Terraform prints it, where long lines
+// are wrapped: each space in want matches any run of white space, and "…"
+// matches anything (such as a temporary path).
+func expectError(want string) *regexp.Regexp {
+	var pattern []string
+	for _, piece := range strings.Split(want, "…") {
+		words := strings.Fields(piece)
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		pattern = append(pattern, strings.Join(words, `\s+`))
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(pattern, `.*?`))
+}
+
+// A data source that reads the catalog, so that every provider setting is
+// exercised by a plan.
+const readOneControl = `
+data "pii_catalog_control" "probe" {
+  id = "9.2.1"
+}
+`
+
+func TestAccProviderConfiguration(t *testing.T) {
+	tests := []struct {
+		name    string
+		config  string
+		wantErr string
+	}{
+		{"defaults", `provider "pii" {}`, ""},
+		{"every argument", `provider "pii" {
+  risk_appetite         = "low"
+  enforcement           = "warning"
+  large_scale_threshold = 5000
+  catalog_files         = []
+}`, ""},
+		{"risk_appetite typo", `provider "pii" {
+  risk_appetite = "hihg"
+}`, `risk_appetite = "hihg" "hihg" is not accepted here; use one of "low", "medium", "high". Did you mean "high"?`},
+		{"risk_appetite off the scale", `provider "pii" {
+  risk_appetite = "extreme"
+}`, `"extreme" is not accepted here; use one of "low", "medium", "high".`},
+		{"enforcement", `provider "pii" {
+  enforcement = "warn"
+}`, `enforcement = "warn" "warn" is not accepted here; use one of "error", "warning". Did you mean "warning"?`},
+		{"large_scale_threshold", `provider "pii" {
+  large_scale_threshold = 0
+}`, `large_scale_threshold = 0 Attribute large_scale_threshold value must be at least 1, got: 0`},
+		{"empty catalog file path", `provider "pii" {
+  catalog_files = [""]
+}`, `catalog_files = [""] Attribute catalog_files[0] string length must be at least 1, got: 0`},
+		{"catalog file listed twice", `provider "pii" {
+  catalog_files = ["a.hcl", "a.hcl"]
+}`, `This attribute contains duplicate values of: "a.hcl"`},
+		{"missing catalog file", `provider "pii" {
+  catalog_files = ["does-not-exist.hcl"]
+}`, `Error: Invalid catalog file: Cannot read catalog file with provider["registry.terraform.io/hashicorp/pii"], on terraform_plugin_test.tf line 12, in provider "pii": 12: catalog_files = ["does-not-exist.hcl"] Catalog file "does-not-exist.hcl" cannot be read: no such file or directory.`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			step := resource.TestStep{Config: tt.config + readOneControl}
+			if tt.wantErr != "" {
+				step.ExpectError = expectError(tt.wantErr)
+			} else {
+				step.Check = resource.TestCheckResourceAttr("data.pii_catalog_control.probe", "title", "User registration and de-registration")
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				Steps:                    []resource.TestStep{step},
+			})
+		})
+	}
+}

@@ -56,7 +56,7 @@ func TestAccBrokenCatalogFiles(t *testing.T) {
 		{
 			name:    "syntax error",
 			content: "control \"iso29151\" \"A.3.1\" {\n  title = \n}\n",
-			wantErr: `Error: Invalid catalog file: Invalid expression with provider["registry.terraform.io/hashicorp/pii"], on terraform_plugin_test.tf line 12, in provider "pii": 12: catalog_files = [ … broken.hcl:2:11: Expected the start of an expression, but found an invalid expression token.`,
+			wantErr: `Error: Invalid catalog file: Invalid expression with provider["registry.terraform.io/privacycode/pii"], on terraform_plugin_test.tf line 12, in provider "pii": 12: catalog_files = [ … broken.hcl:2:11: Expected the start of an expression, but found an invalid expression token.`,
 		},
 		{
 			name:    "duplicate of a built-in control names both places",

@@ -12,6 +12,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
+// TestMain serves the in-process provider under the address users write,
+// privacycode/pii, so that configurations with a required_providers block
+// (the examples) reach it without any download.
+func TestMain(m *testing.M) {
+	if os.Getenv("TF_ACC_PROVIDER_NAMESPACE") == "" {
+		os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "privacycode")
+	}
+	os.Exit(m.Run())
+}
+
 // protoV6ProviderFactories serves the provider in-process to the terraform
 // binary that the acceptance tests drive.
 var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
@@ -88,7 +98,7 @@ func TestAccProviderConfiguration(t *testing.T) {
 }`, `This attribute contains duplicate values of: "a.hcl"`},
 		{"missing catalog file", `provider "pii" {
   catalog_files = ["does-not-exist.hcl"]
-}`, `Error: Invalid catalog file: Cannot read catalog file with provider["registry.terraform.io/hashicorp/pii"], on terraform_plugin_test.tf line 12, in provider "pii": 12: catalog_files = ["does-not-exist.hcl"] Catalog file "does-not-exist.hcl" cannot be read: no such file or directory.`},
+}`, `Error: Invalid catalog file: Cannot read catalog file with provider["registry.terraform.io/privacycode/pii"], on terraform_plugin_test.tf line 12, in provider "pii": 12: catalog_files = ["does-not-exist.hcl"] Catalog file "does-not-exist.hcl" cannot be read: no such file or directory.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func run(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = Run(Env{Stdout: &out, Stderr: &errOut, Version: "1.2.3"}, args)
+	return code, out.String(), errOut.String()
+}
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantOut    []string
+		wantErr    []string
+		wantOutNot []string
+	}{
+		{name: "no command prints usage", args: nil, wantCode: ExitUsage, wantErr: []string{"Usage: terraform-provider-pii <command>", "catalog", "version"}},
+		{name: "help", args: []string{"help"}, wantCode: ExitOK, wantOut: []string{"Usage: terraform-provider-pii <command>"}},
+		{name: "unknown command", args: []string{"chek"}, wantCode: ExitUsage, wantErr: []string{`Error: unknown command "chek".`, "Usage:"}},
+		{name: "version", args: []string{"version"}, wantCode: ExitOK, wantOut: []string{"terraform-provider-pii 1.2.3\n"}},
+		{name: "version takes no arguments", args: []string{"version", "x"}, wantCode: ExitUsage, wantErr: []string{"version takes no arguments"}},
+
+		{name: "catalog table lists every catalog", args: []string{"catalog"}, wantCode: ExitOK,
+			wantOut: []string{"CONTROL", "iso29151:5.1.1", "iso29151:A.13", "iso27701:B.8.5.8"}},
+		{name: "catalog filtered", args: []string{"catalog", "--catalog", "iso29151", "--group", "10"}, wantCode: ExitOK,
+			wantOut: []string{"iso29151:10.1.1", "iso29151:10.1.2"}, wantOutNot: []string{"iso29151:9.", "iso27701"}},
+		{name: "group filter across catalogs skips those without it", args: []string{"catalog", "--group", "B.8.2"}, wantCode: ExitOK,
+			wantOut: []string{"iso27701:B.8.2.1"}, wantOutNot: []string{"iso29151"}},
+		{name: "catalog markdown", args: []string{"catalog", "--catalog", "iso27701", "--format", "markdown", "--treats", "unlawful_transfer"}, wantCode: ExitOK,
+			wantOut: []string{"## iso27701 (2019)", "| Control | Title | Principle | Treats | Reduces |", "| `A.7.5.1` |"}},
+		{name: "user catalog file", args: []string{"catalog", "--catalog-file", "testdata/annex_a.hcl", "--catalog", "internal"}, wantCode: ExitOK,
+			wantOut: []string{"internal:RET-1", "Logs hold no PII beyond 30 days"}},
+		{name: "broken catalog file", args: []string{"catalog", "--catalog-file", "testdata/broken.hcl"}, wantCode: ExitUsage,
+			wantErr: []string{`testdata/broken.hcl:4:13: Reference to undeclared name: There is no risk category "data_los". Did you mean "data_loss"?`}},
+		{name: "missing catalog file", args: []string{"catalog", "--catalog-file", "nope.hcl"}, wantCode: ExitUsage,
+			wantErr: []string{`Catalog file "nope.hcl" cannot be read: no such file or directory.`}},
+		{name: "unknown catalog", args: []string{"catalog", "--catalog", "iso2915"}, wantCode: ExitUsage,
+			wantErr: []string{`there is no catalog "iso2915". Did you mean "iso29151"? Known: iso29151, iso27701.`}},
+		{name: "unknown principle", args: []string{"catalog", "--principle", "acountability"}, wantCode: ExitUsage,
+			wantErr: []string{`--principle: there is no principle "acountability". Did you mean "accountability"?`}},
+		{name: "group no catalog has", args: []string{"catalog", "--group", "99"}, wantCode: ExitUsage,
+			wantErr: []string{`no catalog has a group "99"`}},
+		{name: "unknown format", args: []string{"catalog", "--format", "yaml"}, wantCode: ExitUsage,
+			wantErr: []string{`unknown format "yaml"; use one of table, json, markdown.`}},
+		{name: "unknown flag", args: []string{"catalog", "--colour"}, wantCode: ExitUsage,
+			wantErr: []string{"flag provided but not defined: -colour", "Usage: terraform-provider-pii catalog"}},
+		{name: "stray argument", args: []string{"catalog", "extra.hcl"}, wantCode: ExitUsage,
+			wantErr: []string{`unexpected argument "extra.hcl"; catalog files are given with --catalog-file.`}},
+		{name: "catalog help", args: []string{"catalog", "-h"}, wantCode: ExitOK, wantErr: []string{"-catalog-file FILE"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.wantCode, out, errOut)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.wantOutNot {
+				if strings.Contains(out, w) {
+					t.Errorf("stdout has %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errOut)
+				}
+			}
+		})
+	}
+}
+
+func TestCatalogJSON(t *testing.T) {
+	code, out, errOut := run("catalog", "--format", "json", "--catalog", "iso27701")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Catalogs []struct {
+			Name     string `json:"name"`
+			Version  string `json:"version"`
+			Controls []struct {
+				Ref          string   `json:"ref"`
+				Role         string   `json:"role"`
+				GDPRArticles []string `json:"gdpr_articles"`
+				Treats       []string `json:"treats"`
+			} `json:"controls"`
+		} `json:"catalogs"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(doc.Catalogs) != 1 || doc.Catalogs[0].Name != "iso27701" || doc.Catalogs[0].Version != "2019" {
+		t.Fatalf("unexpected catalogs: %+v", doc.Catalogs)
+	}
+	controls := doc.Catalogs[0].Controls
+	if len(controls) != 49 {
+		t.Errorf("%d controls, want 49", len(controls))
+	}
+	first := controls[0]
+	if first.Ref != "iso27701:A.7.2.1" || first.Role != "controller" || len(first.GDPRArticles) == 0 || len(first.Treats) == 0 {
+		t.Errorf("first control = %+v", first)
+	}
+}

@@ -252,8 +252,8 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{
 			name: "unknown attribute with suggestion",
-			src:  "catalog \"x\" {\n  version = \"1\"\n  title   = \"X\"\n  descripton = \"typo\"\n}\n",
-			want: []string{`user.hcl:4:3: Unsupported argument: An argument named "descripton" is not expected here. Did you mean "description"?`},
+			src:  "catalog \"x\" {\n  version = \"1\"\n  title   = \"X\"\n  descriptions = \"typo\"\n}\n",
+			want: []string{`user.hcl:4:3: Unsupported argument: An argument named "descriptions" is not expected here. Did you mean "description"?`},
 		},
 		{
 			name: "unknown block type",

@@ -7,13 +7,13 @@ import (
 	"strings"
 )
 
-// Closest returns up to max candidates that look like a plausible typo of
+// Closest returns up to n candidates that look like a plausible typo of
 // input, the equally best ones in name order. Case is ignored, and for dotted identifiers such as
 // control ids a missing or extra dot counts as a single small slip, so "9.21"
 // and "921" both find "9.2.1". It returns nil when nothing is close enough to
 // be worth suggesting.
-func Closest(input string, candidates []string, max int) []string {
-	if max <= 0 || input == "" {
+func Closest(input string, candidates []string, n int) []string {
+	if n <= 0 || input == "" {
 		return nil
 	}
 	in := strings.ToLower(input)
@@ -58,8 +58,8 @@ func Closest(input string, candidates []string, max int) []string {
 			break
 		}
 	}
-	if len(found) > max {
-		found = found[:max]
+	if len(found) > n {
+		found = found[:n]
 	}
 	out := make([]string, len(found))
 	for i, f := range found {

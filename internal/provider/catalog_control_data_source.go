@@ -58,12 +58,12 @@ func (d *catalogControlDataSource) Read(ctx context.Context, req datasource.Read
 	}
 	cat, err := set.Catalog(stringOr(m.Catalog, DefaultCatalog))
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("catalog"), "Unknown catalog", capitalize(err.Error()))
+		resp.Diagnostics.AddAttributeError(path.Root("catalog"), "Unknown catalog", lookupDetail(d.settings, err))
 		return
 	}
 	ctl, err := cat.Lookup(m.ID.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Unknown control", capitalize(err.Error()))
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Unknown control", lookupDetail(d.settings, err))
 		return
 	}
 	out := newControlModel(ctl)

@@ -99,7 +99,7 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	}
 	cat, err := set.Catalog(stringOr(m.Catalog, DefaultCatalog))
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("catalog"), "Unknown catalog", capitalize(err.Error()))
+		resp.Diagnostics.AddAttributeError(path.Root("catalog"), "Unknown catalog", lookupDetail(d.settings, err))
 		return
 	}
 	filter := catalog.Filter{
@@ -111,7 +111,7 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if err := set.Check(cat, filter); err != nil {
 		var fe *catalog.FilterError
 		if errors.As(err, &fe) {
-			resp.Diagnostics.AddAttributeError(path.Root(fe.Field), "Unknown "+fe.Err.Kind, capitalize(fe.Error()))
+			resp.Diagnostics.AddAttributeError(path.Root(fe.Field), "Unknown "+fe.Err.Kind, lookupDetail(d.settings, fe))
 		} else {
 			resp.Diagnostics.AddError("Invalid filter", err.Error())
 		}

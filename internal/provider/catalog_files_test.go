@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -91,4 +92,40 @@ func TestAccBrokenCatalogFiles(t *testing.T) {
 			})
 		})
 	}
+}
+
+// catalog_files that are unknown at plan are not an error: the plan uses
+// the built-in catalogs and the files are read once known, at apply.
+func TestAccCatalogFilesUnknownAtPlan(t *testing.T) {
+	abs, err := filepath.Abs("testdata/annex_a.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+resource "terraform_data" "catalog_path" {
+  input = %q
+}
+
+provider "pii" {
+  catalog_files = [terraform_data.catalog_path.output]
+}
+
+data "pii_catalog_control" "builtin" {
+  id = "9.2.1"
+}
+
+# Read at apply, once the path is known.
+data "pii_catalog_control" "user" {
+  id = terraform_data.catalog_path.output == "" ? "none" : "A.3.1"
+}
+`, hclPath(abs)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.pii_catalog_control.builtin", tfjsonpath.New("title"), knownvalue.StringExact("User registration and de-registration")),
+				statecheck.ExpectKnownValue("data.pii_catalog_control.user", tfjsonpath.New("title"), knownvalue.StringExact("Obtain consent before collection")),
+			},
+		}},
+	})
 }

@@ -69,6 +69,9 @@ type Settings struct {
 	RiskAppetite        string
 	Enforcement         string
 	LargeScaleThreshold int64
+	// CatalogFilesUnknown is set when catalog_files was not known at
+	// configuration, so that only the built-in catalogs are loaded.
+	CatalogFilesUnknown bool
 }
 
 func (p *piiProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -137,8 +140,23 @@ func (p *piiProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		settings.LargeScaleThreshold = cfg.LargeScaleThreshold.ValueInt64()
 	}
 
+	// catalog_files that depend on something not yet created cannot be
+	// read now. Terraform that can defer is asked to; otherwise the plan
+	// goes on with the built-in catalogs, and says so.
+	if cfg.CatalogFiles.IsUnknown() || hasUnknownElement(cfg.CatalogFiles) {
+		if req.ClientCapabilities.DeferralAllowed {
+			resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
+			return
+		}
+		resp.Diagnostics.AddAttributeWarning(path.Root("catalog_files"), "Catalog files not known yet",
+			"catalog_files depends on values that are only known after apply, so this plan uses the built-in "+
+				"catalogs only. Lookups of controls from those files fail until the paths are known; give "+
+				"literal paths (such as \"${path.module}/catalog.hcl\") to avoid this.")
+		settings.CatalogFilesUnknown = true
+	}
+
 	var files []string
-	if !cfg.CatalogFiles.IsNull() && !cfg.CatalogFiles.IsUnknown() {
+	if !cfg.CatalogFiles.IsNull() && !settings.CatalogFilesUnknown {
 		resp.Diagnostics.Append(cfg.CatalogFiles.ElementsAs(ctx, &files, false)...)
 		if resp.Diagnostics.HasError() {
 			return
@@ -188,6 +206,28 @@ func catalogDiagnostics(diags hcl.Diagnostics, files []string) diag.Diagnostics 
 		}
 	}
 	return out
+}
+
+func hasUnknownElement(l types.List) bool {
+	if l.IsNull() || l.IsUnknown() {
+		return false
+	}
+	for _, e := range l.Elements() {
+		if e.IsUnknown() {
+			return true
+		}
+	}
+	return false
+}
+
+// lookupDetail explains a failed lookup, adding why it may have failed
+// when the user's catalog files could not be loaded yet.
+func lookupDetail(s *Settings, err error) string {
+	detail := capitalize(err.Error())
+	if s != nil && s.CatalogFilesUnknown {
+		detail += " The provider's catalog_files were not known when this plan started, so only the built-in catalogs were loaded."
+	}
+	return detail
 }
 
 func stringOr(v types.String, fallback string) string {

@@ -1,0 +1,609 @@
+package coverage
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/privacycode/terraform-provider-pii/internal/catalog"
+	"github.com/privacycode/terraform-provider-pii/internal/finding"
+	"github.com/privacycode/terraform-provider-pii/internal/risk"
+	"github.com/privacycode/terraform-provider-pii/internal/suggest"
+)
+
+// Control statuses, as pii_control declares them.
+const (
+	StatusImplemented   = "implemented"
+	StatusPartial       = "partial"
+	StatusPlanned       = "planned"
+	StatusNotApplicable = "not_applicable"
+	StatusAlternative   = "alternative"
+)
+
+// Statuses lists the accepted control statuses.
+var Statuses = []string{StatusImplemented, StatusPartial, StatusPlanned, StatusNotApplicable, StatusAlternative}
+
+// Treatments of a risk (ISO/IEC 29134 risk treatment options).
+const (
+	TreatMitigate = "mitigate"
+	TreatAccept   = "accept"
+	TreatAvoid    = "avoid"
+	TreatTransfer = "transfer"
+)
+
+// Treatments lists the accepted treatments.
+var Treatments = []string{TreatMitigate, TreatAccept, TreatAvoid, TreatTransfer}
+
+// Coverage is the conclusion for one risk.
+type Coverage string
+
+const (
+	Covered          Coverage = "covered"
+	PartiallyCovered Coverage = "partially_covered"
+	Uncovered        Coverage = "uncovered"
+	Accepted         Coverage = "accepted"
+	Avoided          Coverage = "avoided"
+	Transferred      Coverage = "transferred"
+	// Unknown: some input is not known yet; decided once it is.
+	Unknown Coverage = "unknown"
+)
+
+// IsGap reports whether the coverage leaves the risk untreated.
+func (c Coverage) IsGap() bool { return c == Uncovered || c == PartiallyCovered }
+
+// Control is a pii_control as an assessment selects it.
+type Control struct {
+	// Ref is the control's qualified id, "catalog:id".
+	Ref    string
+	Title  string
+	Status string
+	// Activities are the ids of the activities the control is in place
+	// for; empty means organisation-wide.
+	Activities []string
+	Treats     []string
+	Reduces    catalog.Reduction
+	// Known is false while any field above is unknown.
+	Known bool
+}
+
+// InScope reports whether the control applies to the activity.
+func (c Control) InScope(activityID string) bool {
+	if len(c.Activities) == 0 {
+		return true
+	}
+	return contains(c.Activities, activityID)
+}
+
+// Acceptance is a risk owner's acceptance of a residual risk.
+type Acceptance struct {
+	AcceptedBy string
+	Rationale  string
+	// Expires is a date (YYYY-MM-DD) or "" for no expiry.
+	Expires string
+}
+
+// Risk is one assessed risk. Zero ratings mean "not known yet".
+type Risk struct {
+	Name           string
+	Category       string
+	LifecycleStage string
+	Likelihood     risk.Rating
+	Impact         risk.Rating
+	Treatment      string
+	Controls       []Control
+	// ControlsKnown is false while the list of controls itself is unknown.
+	ControlsKnown bool
+	Acceptance    *Acceptance
+	// AcceptanceKnown is false while the acceptance object is unknown.
+	AcceptanceKnown bool
+	TransferTo      string
+	Rationale       string
+	// Known is false while the category, stage or treatment is unknown.
+	Known bool
+}
+
+// Activity is what an assessment needs of the assessed activity.
+type Activity struct {
+	ID                string
+	Name              string
+	Stages            []string
+	SpecialCategories bool
+	// Known is false while the activity object is unknown.
+	Known bool
+}
+
+// Assessment is a privacy impact assessment of one activity.
+type Assessment struct {
+	Activity Activity
+	Risks    []Risk
+}
+
+// Options are the organisation's settings.
+type Options struct {
+	Catalog  *catalog.Set
+	Appetite risk.Level
+	// GapSeverity is Error under enforcement "error", Warning under "warning".
+	GapSeverity finding.Severity
+	// Today decides whether an acceptance has expired.
+	Today time.Time
+	// DefaultCatalog is where controls are suggested from when the
+	// assessment selects none.
+	DefaultCatalog string
+	// MaxSuggestions caps suggested_controls per risk (default 5).
+	MaxSuggestions int
+}
+
+// RiskResult is the evaluation of one risk. Fields that cannot be decided
+// yet are flagged by InherentKnown and ResidualKnown.
+type RiskResult struct {
+	InherentKnown      bool
+	InherentScore      int
+	InherentLevel      risk.Level
+	ResidualKnown      bool
+	ResidualLikelihood risk.Rating
+	ResidualImpact     risk.Rating
+	ResidualScore      int
+	ResidualLevel      risk.Level
+	Coverage           Coverage
+	EffectiveControls  []string
+	Gaps               []string
+	SuggestedControls  []string
+}
+
+// Result is the evaluation of an assessment.
+type Result struct {
+	Risks []RiskResult
+	// MaxInherentKnown and MaxResidualKnown are false while any risk's
+	// level is unknown.
+	MaxInherentKnown bool
+	MaxInherentLevel risk.Level
+	MaxResidualKnown bool
+	MaxResidualLevel risk.Level
+	// CoveredKnown is false while a risk is unknown and no other risk is
+	// already a gap.
+	CoveredKnown   bool
+	Covered        bool
+	UncoveredRisks []string
+	// LifecycleKnown is false while the activity's stages or a risk's
+	// stage is unknown.
+	LifecycleKnown bool
+	LifecycleGaps  []string
+}
+
+// Evaluate checks an assessment and computes every risk's residual and
+// coverage. Findings carry paths relative to the assessment resource
+// (risks[i]...).
+func Evaluate(a Assessment, opt Options) (Result, finding.Findings) {
+	if opt.MaxSuggestions == 0 {
+		opt.MaxSuggestions = 5
+	}
+	if opt.GapSeverity == 0 {
+		opt.GapSeverity = finding.Error
+	}
+	e := &evaluator{a: a, opt: opt}
+	return e.run()
+}
+
+type evaluator struct {
+	a   Assessment
+	opt Options
+	fs  finding.Findings
+}
+
+func (e *evaluator) run() (Result, finding.Findings) {
+	res := Result{
+		Risks:            make([]RiskResult, len(e.a.Risks)),
+		MaxInherentKnown: true, MaxResidualKnown: true, CoveredKnown: true, Covered: true,
+		LifecycleKnown: e.a.Activity.Known,
+		UncoveredRisks: []string{}, LifecycleGaps: []string{},
+	}
+	firstByName := map[string]int{}
+	for i, r := range e.a.Risks {
+		p := finding.Root("risks").Index(i)
+		if r.Known && r.Name != "" {
+			if first, dup := firstByName[r.Name]; dup {
+				e.fs.Errorf(p.Attr("name"), "Duplicate risk name", "Risk names must be unique within an assessment: %q is also the name of risks[%d].", r.Name, first)
+			} else {
+				firstByName[r.Name] = i
+			}
+		}
+		rr := e.evaluateRisk(i, r, p)
+		res.Risks[i] = rr
+
+		if rr.InherentKnown {
+			res.MaxInherentLevel = max(res.MaxInherentLevel, rr.InherentLevel)
+		} else {
+			res.MaxInherentKnown = false
+		}
+		if rr.ResidualKnown {
+			res.MaxResidualLevel = max(res.MaxResidualLevel, rr.ResidualLevel)
+		} else {
+			res.MaxResidualKnown = false
+		}
+		switch {
+		case rr.Coverage == Unknown:
+			res.CoveredKnown = false
+		case rr.Coverage.IsGap() || len(rr.Gaps) > 0:
+			res.Covered = false
+			res.UncoveredRisks = append(res.UncoveredRisks, r.Name)
+		}
+		if !r.Known {
+			res.LifecycleKnown = false
+		}
+	}
+	// A definite gap decides the assessment even while other risks wait.
+	if !res.Covered {
+		res.CoveredKnown = true
+	}
+	if len(e.a.Risks) == 0 {
+		res.MaxInherentKnown, res.MaxResidualKnown = false, false
+	}
+	if res.LifecycleKnown {
+		res.LifecycleGaps = e.lifecycleGaps()
+	}
+	return res, e.fs
+}
+
+// lifecycleGaps lists declared stages that no risk is assessed on.
+func (e *evaluator) lifecycleGaps() []string {
+	gaps := []string{}
+	assessed := map[string]bool{}
+	for _, r := range e.a.Risks {
+		assessed[r.LifecycleStage] = true
+	}
+	for _, stage := range catalog.Stages {
+		if contains(e.a.Activity.Stages, stage) && !assessed[stage] {
+			gaps = append(gaps, stage)
+		}
+	}
+	if len(gaps) > 0 {
+		e.fs.Warnf(finding.Root("risks"), "Life-cycle stage not assessed",
+			"Activity %q declares the %s %s, but no risk is assessed on %s. Assess what can go wrong there, or remove the stage from the activity if PII does not go through it.",
+			e.a.Activity.Name, plural(len(gaps), "stage", "stages"), quoteJoin(gaps), pronoun(len(gaps)))
+	}
+	return gaps
+}
+
+func (e *evaluator) evaluateRisk(i int, r Risk, p finding.Path) RiskResult {
+	rr := RiskResult{Coverage: Unknown, EffectiveControls: []string{}, Gaps: []string{}, SuggestedControls: []string{}}
+	ratingsKnown := r.Likelihood.Valid() && r.Impact.Valid()
+	if ratingsKnown {
+		rr.InherentKnown = true
+		rr.InherentScore, rr.InherentLevel = risk.Assess(r.Likelihood, r.Impact)
+	}
+	if !r.Known {
+		return rr
+	}
+	categoryOK := e.checkCategory(r, p)
+	stageOK := e.checkStage(r, p)
+	if categoryOK {
+		rr.SuggestedControls = e.suggest(r)
+	}
+	if e.a.Activity.Known && e.a.Activity.SpecialCategories && r.Impact.Valid() && r.Impact < risk.Significant && r.Rationale == "" {
+		e.fs.Warnf(p.Attr("impact"), "Impact looks low for special-category data",
+			"Activity %q processes special categories of PII, yet risk %q rates its impact %s. Harm from such data is usually significant or maximum; give a rationale for the lower rating, or raise it.",
+			e.a.Activity.Name, r.Name, r.Impact)
+	}
+	e.checkTreatmentInputs(r, p)
+
+	// Residual and coverage need the ratings, the controls and the activity.
+	if !ratingsKnown || !r.ControlsKnown || !e.a.Activity.Known || !categoryOK || !stageOK {
+		return rr
+	}
+	for _, c := range r.Controls {
+		if !c.Known {
+			return rr
+		}
+	}
+	effective, partial := e.classifyControls(r, p)
+	nLikelihood, nImpact := 0, 0
+	for _, c := range effective {
+		if c.Reduces == catalog.ReducesImpact {
+			nImpact++
+		} else {
+			nLikelihood++
+		}
+		rr.EffectiveControls = append(rr.EffectiveControls, c.Ref)
+	}
+	rr.ResidualKnown = true
+	rr.ResidualLikelihood = r.Likelihood.Lower(min(nLikelihood, 2))
+	rr.ResidualImpact = r.Impact.Lower(min(nImpact, 2))
+	rr.ResidualScore, rr.ResidualLevel = risk.Assess(rr.ResidualLikelihood, rr.ResidualImpact)
+
+	switch r.Treatment {
+	case TreatMitigate:
+		e.mitigate(r, p, &rr, len(effective), len(partial))
+	case TreatAccept:
+		e.accept(r, p, &rr)
+	case TreatAvoid:
+		rr.Coverage = Avoided
+	case TreatTransfer:
+		rr.Coverage = Transferred
+	}
+	return rr
+}
+
+func (e *evaluator) checkCategory(r Risk, p finding.Path) bool {
+	if r.Category == "" {
+		return false
+	}
+	if _, ok := e.opt.Catalog.RiskCategory(r.Category); ok {
+		return true
+	}
+	e.fs.Errorf(p.Attr("category"), "Unknown risk category", "There is no risk category %q.%s Known: %s.",
+		r.Category, suggest.Phrase(suggest.Closest(r.Category, e.opt.Catalog.RiskCategoryKeys(), 3)), strings.Join(e.opt.Catalog.RiskCategoryKeys(), ", "))
+	return false
+}
+
+func (e *evaluator) checkStage(r Risk, p finding.Path) bool {
+	if r.LifecycleStage == "" || !e.a.Activity.Known {
+		return true
+	}
+	if contains(e.a.Activity.Stages, r.LifecycleStage) {
+		return true
+	}
+	declared := "none"
+	if len(e.a.Activity.Stages) > 0 {
+		declared = quoteJoin(e.a.Activity.Stages)
+	}
+	e.fs.Errorf(p.Attr("lifecycle_stage"), "Life-cycle stage not declared by the activity",
+		"Risk %q is assessed on the %q stage, but activity %q does not declare a %s block (declared stages: %s). Declare the stage on the activity, or assess the risk on a declared stage.",
+		r.Name, r.LifecycleStage, e.a.Activity.Name, r.LifecycleStage, declared)
+	return false
+}
+
+func (e *evaluator) checkTreatmentInputs(r Risk, p finding.Path) {
+	switch r.Treatment {
+	case TreatAccept:
+		if r.AcceptanceKnown && r.Acceptance == nil {
+			e.fs.Errorf(p.Attr("acceptance"), "Acceptance missing",
+				"Risk %q is accepted, which needs an acceptance object naming who accepted it and why: acceptance = { accepted_by = \"...\", rationale = \"...\", expires = \"YYYY-MM-DD\" }.", r.Name)
+		}
+		if r.AcceptanceKnown && r.Acceptance != nil && (r.Acceptance.AcceptedBy == "" || r.Acceptance.Rationale == "") {
+			e.fs.Errorf(p.Attr("acceptance"), "Acceptance incomplete", "The acceptance of risk %q must name accepted_by and give a rationale.", r.Name)
+		}
+	case TreatAvoid:
+		if r.Rationale == "" {
+			e.fs.Errorf(p.Attr("rationale"), "Rationale missing", "Risk %q is avoided, which needs a rationale saying how: what processing was dropped or changed so that the risk cannot arise.", r.Name)
+		}
+	case TreatTransfer:
+		if r.TransferTo == "" {
+			e.fs.Errorf(p.Attr("transfer_to"), "Transfer target missing", "Risk %q is transferred, which needs transfer_to: the party that carries it (an insurer, a processor under contract).", r.Name)
+		}
+	}
+	if r.Treatment != TreatAccept && r.AcceptanceKnown && r.Acceptance != nil {
+		e.fs.Warnf(p.Attr("acceptance"), "Acceptance ignored", "Risk %q has an acceptance but its treatment is %q; the acceptance only counts with treatment = \"accept\".", r.Name, r.Treatment)
+	}
+}
+
+// classifyControls sorts the selected controls into effective and partial
+// ones, and says why each of the others has no effect.
+func (e *evaluator) classifyControls(r Risk, p finding.Path) (effective, partial []Control) {
+	seen := map[string]int{}
+	for j, c := range r.Controls {
+		cp := p.Attr("controls").Index(j)
+		if first, dup := seen[c.Ref]; dup {
+			e.fs.Warnf(cp, "Control selected twice", "%s is already selected for risk %q at controls[%d]; it counts once.", c.Ref, r.Name, first)
+			continue
+		}
+		seen[c.Ref] = j
+		switch {
+		case c.Status == StatusNotApplicable:
+			e.fs.Errorf(cp, "Not-applicable control selected",
+				"%s %s is declared not_applicable, so it cannot treat risk %q. Remove it from the risk's controls, or change its status.", c.Ref, c.Title, r.Name)
+			continue
+		case !contains(c.Treats, r.Category):
+			e.fs.Warnf(cp, "Control has no effect on this risk",
+				"%s %s does not treat %s (it treats %s), so it does not lower risk %q.", c.Ref, c.Title, r.Category, strings.Join(c.Treats, ", "), r.Name)
+			continue
+		case !c.InScope(e.a.Activity.ID):
+			e.fs.Warnf(cp, "Control out of scope",
+				"%s %s is in place only for other activities (%s), not for %q, so it does not lower risk %q.", c.Ref, c.Title, strings.Join(c.Activities, ", "), e.a.Activity.Name, r.Name)
+			continue
+		case c.Status == StatusPlanned:
+			e.fs.Warnf(cp, "Planned control has no effect yet",
+				"%s %s is planned, not implemented: it does not lower risk %q until its status is implemented.", c.Ref, c.Title, r.Name)
+			continue
+		case c.Status == StatusPartial || c.Status == StatusAlternative:
+			partial = append(partial, c)
+		case c.Status == StatusImplemented:
+			effective = append(effective, c)
+		}
+	}
+	return effective, partial
+}
+
+func (e *evaluator) mitigate(r Risk, p finding.Path, rr *RiskResult, effective, partial int) {
+	within := rr.ResidualLevel <= e.opt.Appetite
+	switch {
+	case effective > 0 && within:
+		rr.Coverage = Covered
+		return
+	case effective > 0 || partial > 0:
+		rr.Coverage = PartiallyCovered
+	default:
+		rr.Coverage = Uncovered
+	}
+	var why string
+	switch {
+	case effective == 0 && partial == 0:
+		why = fmt.Sprintf("no selected control is implemented, in scope and treats %s", r.Category)
+	case effective == 0:
+		why = fmt.Sprintf("the selected controls that treat %s are only partially implemented", r.Category)
+	default:
+		why = fmt.Sprintf("the residual level %s is above the risk appetite %s", rr.ResidualLevel, e.opt.Appetite)
+	}
+	gap := fmt.Sprintf("%s: %s; inherent %s (%d), residual %s (%d), appetite %s",
+		strings.ReplaceAll(string(rr.Coverage), "_", " "), why, rr.InherentLevel, rr.InherentScore, rr.ResidualLevel, rr.ResidualScore, e.opt.Appetite)
+	rr.Gaps = append(rr.Gaps, gap)
+	summary := "Risk not covered"
+	if rr.Coverage == PartiallyCovered {
+		summary = "Risk only partially covered"
+	}
+	e.fs.Add(e.opt.GapSeverity, p, summary, "Risk %q (%s) is %s: %s. Inherent level %s (%d), residual %s (%d), risk appetite %s.%s",
+		r.Name, r.Category, strings.ReplaceAll(string(rr.Coverage), "_", " "), why,
+		rr.InherentLevel, rr.InherentScore, rr.ResidualLevel, rr.ResidualScore, e.opt.Appetite, e.advice(*rr))
+}
+
+func (e *evaluator) accept(r Risk, p finding.Path, rr *RiskResult) {
+	if !r.AcceptanceKnown {
+		return // stays unknown
+	}
+	rr.Coverage = Accepted
+	if r.Acceptance == nil {
+		rr.Coverage = Uncovered
+		rr.Gaps = append(rr.Gaps, "accepted without an acceptance record")
+		return // reported by checkTreatmentInputs
+	}
+	var problem string
+	if rr.ResidualLevel == risk.VeryHigh {
+		problem = fmt.Sprintf("a very_high residual (%d) cannot be accepted; lower it with controls, avoid the processing or transfer the risk", rr.ResidualScore)
+	} else if r.Acceptance.Expires != "" {
+		expires, err := time.Parse("2006-01-02", r.Acceptance.Expires)
+		if err == nil && expires.Before(truncateDay(e.opt.Today)) {
+			problem = fmt.Sprintf("the acceptance by %s expired on %s; review the risk and renew or replace the acceptance", r.Acceptance.AcceptedBy, r.Acceptance.Expires)
+		}
+	}
+	if problem == "" {
+		return
+	}
+	rr.Coverage = Uncovered
+	rr.Gaps = append(rr.Gaps, "acceptance not valid: "+problem)
+	e.fs.Add(e.opt.GapSeverity, p.Attr("acceptance"), "Risk acceptance not valid", "Risk %q (%s) is accepted, but %s. Inherent level %s (%d), residual %s (%d), risk appetite %s.%s",
+		r.Name, r.Category, problem, rr.InherentLevel, rr.InherentScore, rr.ResidualLevel, rr.ResidualScore, e.opt.Appetite, e.advice(*rr))
+}
+
+// advice names the best catalog controls to select.
+func (e *evaluator) advice(rr RiskResult) string {
+	if len(rr.SuggestedControls) == 0 {
+		return ""
+	}
+	n := min(3, len(rr.SuggestedControls))
+	names := make([]string, n)
+	for i, ref := range rr.SuggestedControls[:n] {
+		names[i] = ref
+		if c, err := e.opt.Catalog.LookupControl(ref); err == nil {
+			names[i] = ref + " " + c.Title
+		}
+	}
+	return " Select implemented controls that treat this risk, such as " + joinOr(names) + "."
+}
+
+func truncateDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// suggest ranks the catalog controls that treat the risk's category and are
+// not selected: those made for the risk's life-cycle stage first, then those
+// that lower the dimension with the higher rating, then the most specific.
+func (e *evaluator) suggest(r Risk) []string {
+	selected := map[string]bool{}
+	var catalogs []string
+	for _, c := range r.Controls {
+		selected[c.Ref] = true
+	}
+	for _, rk := range e.a.Risks {
+		for _, c := range rk.Controls {
+			if name, _, ok := strings.Cut(c.Ref, ":"); ok && !contains(catalogs, name) {
+				catalogs = append(catalogs, name)
+			}
+		}
+	}
+	if len(catalogs) == 0 {
+		catalogs = []string{e.opt.DefaultCatalog}
+	}
+	preferred := catalog.ReducesLikelihood
+	if r.Impact > r.Likelihood {
+		preferred = catalog.ReducesImpact
+	}
+	type ranked struct {
+		ref   string
+		score int
+		order int
+	}
+	var candidates []ranked
+	order := 0
+	for _, name := range catalogs {
+		cat, err := e.opt.Catalog.Catalog(name)
+		if err != nil {
+			continue
+		}
+		for _, c := range cat.Select(catalog.Filter{Treats: r.Category}) {
+			order++
+			if selected[c.Ref()] {
+				continue
+			}
+			score := 0
+			if r.LifecycleStage != "" && contains(c.Stages, r.LifecycleStage) {
+				score += 4
+			}
+			if c.Reduces == preferred {
+				score += 2
+			}
+			if len(c.Treats) <= 2 {
+				score++
+			}
+			candidates = append(candidates, ranked{c.Ref(), score, order})
+		}
+	}
+	sort.SliceStable(candidates, func(i, j int) bool {
+		if candidates[i].score != candidates[j].score {
+			return candidates[i].score > candidates[j].score
+		}
+		return candidates[i].order < candidates[j].order
+	})
+	out := []string{}
+	for _, c := range candidates {
+		if len(out) == e.opt.MaxSuggestions {
+			break
+		}
+		out = append(out, c.ref)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteJoin(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return joinAnd(q)
+}
+
+func joinAnd(items []string) string { return joinWith(items, "and") }
+func joinOr(items []string) string  { return joinWith(items, "or") }
+
+func joinWith(items []string, word string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + word + " " + items[len(items)-1]
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}

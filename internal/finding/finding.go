@@ -29,11 +29,14 @@ func (s Severity) String() string {
 	return "unknown"
 }
 
-// Step is one step of a Path: an attribute name, or an index into a list.
+// Step is one step of a Path: an attribute name, an index into a list, or
+// an element of a set of strings (sets have no indexes).
 type Step struct {
-	Name    string
-	Index   int
-	IsIndex bool
+	Name       string
+	Index      int
+	IsIndex    bool
+	Value      string
+	IsSetValue bool
 }
 
 // Path locates a value inside a resource's configuration, such as
@@ -53,10 +56,17 @@ func (p Path) Index(i int) Path {
 	return append(append(Path(nil), p...), Step{Index: i, IsIndex: true})
 }
 
+// SetValue extends the path with an element of a set of strings.
+func (p Path) SetValue(v string) Path {
+	return append(append(Path(nil), p...), Step{Value: v, IsSetValue: true})
+}
+
 func (p Path) String() string {
 	var b strings.Builder
 	for i, s := range p {
 		switch {
+		case s.IsSetValue:
+			b.WriteString("[" + strconv.Quote(s.Value) + "]")
 		case s.IsIndex:
 			b.WriteString("[" + strconv.Itoa(s.Index) + "]")
 		case i > 0:

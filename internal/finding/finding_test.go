@@ -10,6 +10,7 @@ func TestPathString(t *testing.T) {
 		{Root("name"), "name"},
 		{Root("risks").Index(2).Attr("controls").Index(0), "risks[2].controls[0]"},
 		{Root("transfer").Index(1).Attr("country"), "transfer[1].country"},
+		{Root("pii_categories").SetValue("contact.emial"), `pii_categories["contact.emial"]`},
 		{nil, ""},
 	}
 	for _, tt := range tests {

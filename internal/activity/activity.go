@@ -1,0 +1,356 @@
+// Package activity analyses a record of processing (a processing activity,
+// GDPR Art. 30, described along the ISO/IEC 29151 PII life cycle): it
+// derives the activity's id, its sensitivity from the PII taxonomy, the
+// declared life-cycle stages, and the EDPB WP248 criteria that make a
+// privacy impact assessment necessary; and it checks what a record must
+// say (a legal condition for special categories, a safeguard for every
+// transfer, a retention period).
+//
+// Inputs that are not known yet are listed in Activity.Unknown; whatever
+// depends on them is reported unknown in the Analysis and not checked.
+package activity
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/privacycode/terraform-provider-pii/internal/catalog"
+	"github.com/privacycode/terraform-provider-pii/internal/finding"
+)
+
+// Accepted values of the activity's enumerations.
+var (
+	Roles          = []string{"controller", "processor", "joint_controller"}
+	LegalBases     = []string{"consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"}
+	Sources        = []string{"data_subject", "third_party", "public", "derived"}
+	Mechanisms     = []string{"not_required", "adequacy", "scc", "bcr", "derogation", "none"}
+	Disposals      = []string{"deletion", "crypto_erasure", "anonymisation", "return", "destruction"}
+	RecipientRoles = []string{"controller", "processor", "joint_controller", "third_party", "public_authority"}
+	// SpecialConditions are the GDPR Art. 9(2) conditions (a)–(j) and, for
+	// criminal data, authorisation by law (Art. 10).
+	SpecialConditions = []string{
+		"explicit_consent", "employment_social_protection", "vital_interests", "not_for_profit_body",
+		"manifestly_made_public", "legal_claims", "substantial_public_interest", "health_or_social_care",
+		"public_health", "archiving_research_statistics", "authorised_by_law",
+	}
+)
+
+// VulnerablePrincipals are principals that WP248 counts as vulnerable.
+var VulnerablePrincipals = []string{"child", "minor", "pupil", "employee", "patient", "elderly", "asylum_seeker", "mentally_ill", "vulnerable_adult"}
+
+// PIA trigger keys, one per EDPB WP248 criterion.
+const (
+	TriggerEvaluationScoring      = "evaluation_or_scoring"
+	TriggerAutomatedDecisions     = "automated_decisions"
+	TriggerSystematicMonitoring   = "systematic_monitoring"
+	TriggerSensitiveData          = "sensitive_data"
+	TriggerLargeScale             = "large_scale"
+	TriggerDatasetsCombined       = "datasets_combined"
+	TriggerVulnerablePrincipals   = "vulnerable_principals"
+	TriggerInnovativeTechnology   = "innovative_technology"
+	TriggerPreventsRightOrService = "prevents_right_or_service"
+)
+
+// Triggers lists the trigger keys in WP248 order.
+var Triggers = []string{
+	TriggerEvaluationScoring, TriggerAutomatedDecisions, TriggerSystematicMonitoring, TriggerSensitiveData,
+	TriggerLargeScale, TriggerDatasetsCombined, TriggerVulnerablePrincipals, TriggerInnovativeTechnology,
+	TriggerPreventsRightOrService,
+}
+
+// Transfer is one transfer of PII to a recipient.
+type Transfer struct {
+	Recipient     string
+	RecipientRole string
+	Country       string
+	Mechanism     string
+}
+
+// Activity is what the analysis reads of a processing activity.
+type Activity struct {
+	Name                     string
+	LegalBasis               string
+	Purposes                 []string
+	PIICategories            []string
+	SpecialCategoryCondition string
+	Principals               []string
+	// Volume is the approximate number of principals; 0 when not given.
+	Volume                 int64
+	Retention              string
+	Profiling              bool
+	AutomatedDecisions     bool
+	SystematicMonitoring   bool
+	DatasetsCombined       bool
+	InnovativeTechnology   bool
+	PreventsRightOrService bool
+	// Stages are the life-cycle blocks declared (collection, storage, use,
+	// transfer, disposal).
+	Stages    []string
+	Transfers []Transfer
+	// Unknown names the attributes whose values are not known yet.
+	Unknown map[string]bool
+}
+
+func (a Activity) known(attrs ...string) bool {
+	for _, n := range attrs {
+		if a.Unknown[n] {
+			return false
+		}
+	}
+	return true
+}
+
+// Analysis is what the provider computes for an activity at plan time.
+type Analysis struct {
+	IDKnown          bool
+	ID               string
+	SensitivityKnown bool
+	Sensitivity      catalog.Sensitivity
+	// SpecialCategories is true when a declared category (or one beneath
+	// it) has sensitivity special; known together with Sensitivity.
+	SpecialCategories bool
+	StagesKnown       bool
+	Stages            []string
+	TriggersKnown     bool
+	Triggers          []string
+	PIARequired       bool
+}
+
+// Options are the organisation's settings the analysis depends on.
+type Options struct {
+	Catalog             *catalog.Set
+	LargeScaleThreshold int64
+}
+
+// ID derives an activity's id from its name: a readable slug and a short
+// hash of the exact name, so that any two names (in any script, differing
+// only in case or accents) get distinct ids that are safe in URLs, file
+// names and Terraform addresses.
+func ID(name string) string {
+	sum := sha256.Sum256([]byte(name))
+	slug := slugify(name)
+	if slug == "" {
+		slug = "activity"
+	}
+	return slug + "-" + hex.EncodeToString(sum[:4])
+}
+
+func slugify(name string) string {
+	var b strings.Builder
+	dash := false
+	// Decompose accents so "Café" becomes "cafe", then keep ASCII letters
+	// and digits only.
+runes:
+	for _, r := range norm.NFKD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break runes
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}
+
+// Analyze derives the computed values of an activity and checks it.
+func Analyze(a Activity, opt Options) (Analysis, finding.Findings) {
+	var fs finding.Findings
+	var an Analysis
+	if a.known("name") {
+		an.IDKnown, an.ID = true, ID(a.Name)
+	}
+	if a.known("stages") {
+		an.StagesKnown = true
+		an.Stages = orderedStages(a.Stages)
+	}
+
+	if a.known("purposes") {
+		for i, p := range a.Purposes {
+			if strings.TrimSpace(p) == "" {
+				fs.Errorf(finding.Root("purposes").Index(i), "Empty purpose", "Purpose %d is blank. State each purpose in words a PII principal would understand, such as \"Process card payments for orders\".", i+1)
+			}
+		}
+	}
+
+	var categories []*catalog.PIICategory
+	categoriesOK := a.known("pii_categories")
+	if categoriesOK {
+		for _, key := range a.PIICategories {
+			c, err := opt.Catalog.PIICategory(key)
+			if err != nil {
+				fs.Errorf(finding.Root("pii_categories").SetValue(key), "Unknown PII category", "%s", capitalize(err.Error())+taxonomyHint(opt.Catalog, key))
+				categoriesOK = false
+				continue
+			}
+			categories = append(categories, c)
+		}
+	}
+	if categoriesOK {
+		an.SensitivityKnown = true
+		for _, c := range categories {
+			for _, d := range opt.Catalog.PIIDescendants(c.Key) {
+				if d.Sensitivity == catalog.SensitivitySpecial {
+					an.SpecialCategories = true
+				}
+			}
+			an.Sensitivity = max(an.Sensitivity, c.Sensitivity)
+		}
+		checkSpecialCondition(a, an, categories, &fs)
+	}
+
+	if a.known("retention") && a.Retention == "" {
+		fs.Warnf(finding.Root("retention"), "No retention period",
+			"Activity %q does not say how long its PII is kept. Set retention to an ISO 8601 duration such as \"P30D\" or \"P7Y\"; storage limitation (GDPR Art. 5(1)(e)) requires a period or the criteria that set it.", a.Name)
+	}
+	if a.known("legal_basis", "principals") && a.LegalBasis == "consent" && containsAny(a.Principals, "child", "minor", "pupil") {
+		fs.Warnf(finding.Root("legal_basis"), "Consent from children",
+			"Activity %q relies on consent and its principals include children. Below the age of digital consent (13–16 depending on the country, GDPR Art. 8) consent must be given or authorised by the holder of parental responsibility, and reasonable efforts must verify it.", a.Name)
+	}
+	if a.known("transfers") {
+		for i, t := range a.Transfers {
+			if t.Mechanism == "none" {
+				fs.Errorf(finding.Root("transfer").Index(i).Attr("mechanism"), "Transfer without a safeguard",
+					"The transfer to %s (%s) has mechanism \"none\": PII may not leave its jurisdiction without a safeguard. Use \"adequacy\" when the destination has an adequacy decision, \"scc\" (standard contractual clauses), \"bcr\" (binding corporate rules) or, for occasional transfers, \"derogation\"; use \"not_required\" when the recipient is in the same jurisdiction.",
+					orDefault(t.Recipient, "the recipient"), orDefault(t.Country, "no country given"))
+			}
+		}
+	}
+
+	triggerInputs := []string{"profiling", "automated_decisions", "systematic_monitoring", "datasets_combined", "innovative_technology", "prevents_right_or_service", "volume", "principals"}
+	if categoriesOK && a.known(triggerInputs...) {
+		an.TriggersKnown = true
+		an.Triggers = triggers(a, an, categories, opt)
+		an.PIARequired = len(an.Triggers) >= 2
+	}
+	return an, fs
+}
+
+func checkSpecialCondition(a Activity, an Analysis, categories []*catalog.PIICategory, fs *finding.Findings) {
+	if !a.known("special_category_condition") {
+		return
+	}
+	if an.SpecialCategories && a.SpecialCategoryCondition == "" {
+		var special []string
+		for _, c := range categories {
+			if c.Sensitivity == catalog.SensitivitySpecial {
+				special = append(special, c.Key)
+			}
+		}
+		sort.Strings(special)
+		fs.Errorf(finding.Root("special_category_condition"), "Special categories need a condition",
+			"Activity %q processes special categories of PII (%s), which is prohibited unless one of the conditions of GDPR Art. 9(2) applies (or, for criminal data, Art. 10). Set special_category_condition to one of %s.",
+			a.Name, strings.Join(special, ", "), quoted(SpecialConditions))
+	}
+	if !an.SpecialCategories && a.SpecialCategoryCondition != "" {
+		fs.Warnf(finding.Root("special_category_condition"), "Condition without special categories",
+			"Activity %q sets special_category_condition, but none of its PII categories is a special category; the condition has no effect.", a.Name)
+	}
+}
+
+func triggers(a Activity, an Analysis, categories []*catalog.PIICategory, opt Options) []string {
+	on := map[string]bool{
+		TriggerEvaluationScoring:      a.Profiling || hasCategoryUnder(categories, "behavioral.profiling"),
+		TriggerAutomatedDecisions:     a.AutomatedDecisions,
+		TriggerSystematicMonitoring:   a.SystematicMonitoring,
+		TriggerSensitiveData:          an.Sensitivity >= catalog.SensitivityHigh,
+		TriggerLargeScale:             opt.LargeScaleThreshold > 0 && a.Volume >= opt.LargeScaleThreshold,
+		TriggerDatasetsCombined:       a.DatasetsCombined,
+		TriggerVulnerablePrincipals:   containsAny(a.Principals, VulnerablePrincipals...),
+		TriggerInnovativeTechnology:   a.InnovativeTechnology,
+		TriggerPreventsRightOrService: a.PreventsRightOrService,
+	}
+	out := []string{}
+	for _, t := range Triggers {
+		if on[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func hasCategoryUnder(categories []*catalog.PIICategory, key string) bool {
+	for _, c := range categories {
+		if c.Key == key || strings.HasPrefix(c.Key, key+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// orderedStages puts declared stages in life-cycle order.
+func orderedStages(declared []string) []string {
+	out := []string{}
+	for _, s := range catalog.Stages {
+		for _, d := range declared {
+			if d == s {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// taxonomyHint lists the top-level PII categories when a key's first part
+// is unknown, so the user sees where to start.
+func taxonomyHint(set *catalog.Set, key string) string {
+	root, _, _ := strings.Cut(key, ".")
+	var roots []string
+	for _, c := range set.PIICategories() {
+		if c.Parent() == "" {
+			if c.Key == root {
+				return ""
+			}
+			roots = append(roots, c.Key)
+		}
+	}
+	return " Top-level categories: " + strings.Join(roots, ", ") + "."
+}
+
+func containsAny(list []string, wanted ...string) bool {
+	for _, x := range list {
+		for _, w := range wanted {
+			if x == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func quoted(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+func orDefault(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -462,3 +462,71 @@ func BenchmarkEvaluate3000Risks(b *testing.B) {
 		}
 	}
 }
+
+func TestCheckImplementation(t *testing.T) {
+	set, _ := catalog.Builtin()
+	tests := []struct {
+		name          string
+		im            Implementation
+		wantRef       string
+		wantReviewDue string
+		wantFindings  []string
+	}{
+		{name: "implemented", im: Implementation{Catalog: "iso29151", ControlID: "10.1.1", Status: StatusImplemented, LastReviewed: "2026-03-31", ReviewInterval: "P1Y"},
+			wantRef: "iso29151:10.1.1", wantReviewDue: "2027-03-31"},
+		{name: "review in months", im: Implementation{Catalog: "iso27701", ControlID: "A.7.4.7", Status: StatusPartial, LastReviewed: "2026-01-31", ReviewInterval: "P6M"},
+			wantRef: "iso27701:A.7.4.7", wantReviewDue: "2026-07-31"},
+		{name: "never reviewed", im: Implementation{Catalog: "iso29151", ControlID: "9.2.1", Status: StatusPlanned, ReviewInterval: "P1Y"}, wantRef: "iso29151:9.2.1"},
+		{name: "unknown id suggests", im: Implementation{Catalog: "iso29151", ControlID: "9.21", Status: StatusImplemented},
+			wantFindings: []string{`error: control_id: Unknown control: There is no control "9.21" in catalog iso29151. Did you mean "9.2.1"?`}},
+		{name: "unknown catalog lists the known ones", im: Implementation{Catalog: "iso27001", ControlID: "9.2.1", Status: StatusImplemented},
+			wantFindings: []string{`error: catalog: Unknown catalog: There is no catalog "iso27001". Did you mean "iso27701"? Known: iso29151, iso27701.`}},
+		{name: "not applicable needs a justification", im: Implementation{Catalog: "iso29151", ControlID: "11.1.1", Status: StatusNotApplicable}, wantRef: "iso29151:11.1.1",
+			wantFindings: []string{`error: justification: Justification required: A control with status "not_applicable" needs a justification: the Statement of Applicability must say why the control does not apply to the organisation.`}},
+		{name: "alternative needs a justification", im: Implementation{Catalog: "iso29151", ControlID: "11.1.1", Status: StatusAlternative, Justification: " "}, wantRef: "iso29151:11.1.1",
+			wantFindings: []string{`which alternative control is in place instead`}},
+		{name: "justified", im: Implementation{Catalog: "iso29151", ControlID: "11.1.1", Status: StatusNotApplicable, Justification: "Fully cloud-hosted; no premises hold PII."}, wantRef: "iso29151:11.1.1"},
+		{name: "unknown inputs are not checked", im: Implementation{Status: StatusNotApplicable, Unknown: map[string]bool{"control_id": true, "justification": true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, fs := CheckImplementation(tt.im, set)
+			ref := ""
+			if res.Control != nil {
+				ref = res.Control.Ref()
+			}
+			if ref != tt.wantRef || res.ReviewDue != tt.wantReviewDue {
+				t.Errorf("ref %q review due %q, want %q %q", ref, res.ReviewDue, tt.wantRef, tt.wantReviewDue)
+			}
+			joined := joinFindings(fs)
+			for _, w := range tt.wantFindings {
+				if !strings.Contains(joined, w) {
+					t.Errorf("findings lack %q; got:\n%s", w, joined)
+				}
+			}
+			if len(tt.wantFindings) == 0 && len(fs) > 0 {
+				t.Errorf("unexpected findings:\n%s", joined)
+			}
+		})
+	}
+}
+
+func TestCheckApproval(t *testing.T) {
+	tests := []struct {
+		a    Approval
+		want string
+	}{
+		{Approval{Status: "approved", ApprovedBy: "DPO"}, ""},
+		{Approval{Status: "draft"}, ""},
+		{Approval{Status: "approved"}, `error: approved_by: Approver missing: An approved assessment must say who approved it`},
+		{Approval{Status: "approved", Unknown: map[string]bool{"approved_by": true}}, ""},
+		{Approval{AssessedOn: "2026-03-01", NextReview: "2027-03-01"}, ""},
+		{Approval{AssessedOn: "2026-03-01", NextReview: "2026-03-01"}, `error: next_review: Review before assessment: next_review (2026-03-01) must come after assessed_on (2026-03-01).`},
+	}
+	for _, tt := range tests {
+		got := joinFindings(CheckApproval(tt.a))
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("CheckApproval(%+v) = %q, want %q", tt.a, got, tt.want)
+		}
+	}
+}

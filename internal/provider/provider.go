@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -42,7 +43,10 @@ var (
 	enforcements  = []string{"error", "warning"}
 )
 
-var _ provider.Provider = (*piiProvider)(nil)
+var (
+	_ provider.Provider              = (*piiProvider)(nil)
+	_ provider.ProviderWithFunctions = (*piiProvider)(nil)
+)
 
 // New returns a function that builds the provider, as providerserver wants.
 func New(version string) func() provider.Provider {
@@ -238,13 +242,24 @@ func stringOr(v types.String, fallback string) string {
 }
 
 func (p *piiProvider) Resources(context.Context) []func() resource.Resource {
-	return nil
+	return []func() resource.Resource{
+		NewProcessingActivityResource,
+		NewControlResource,
+		NewRiskAssessmentResource,
+	}
+}
+
+func (p *piiProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewRiskLevelFunction,
+	}
 }
 
 func (p *piiProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewCatalogDataSource,
 		NewCatalogControlDataSource,
+		NewStatementOfApplicabilityDataSource,
 	}
 }
 

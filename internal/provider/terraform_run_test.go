@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
@@ -40,6 +41,21 @@ func (d planDiagnostic) String() string {
 
 func planDiagnostics(t *testing.T, config string) []planDiagnostic {
 	t.Helper()
+	diags, _ := terraformPlan(t, config)
+	return diags
+}
+
+// plannedChange is a resource change as terraform plan -json reports it.
+type plannedChange struct {
+	Address   string
+	Action    string
+	Importing bool
+}
+
+// terraformPlan runs terraform init and plan on config and returns the
+// diagnostics and the planned resource changes.
+func terraformPlan(t *testing.T, config string) ([]planDiagnostic, []plannedChange) {
+	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1 (make test does) to run it with the real terraform")
 	}
@@ -60,7 +76,10 @@ func planDiagnostics(t *testing.T, config string) []planDiagnostic {
 	closeCh := make(chan struct{})
 	go func() {
 		err := tf6server.Serve("registry.terraform.io/privacycode/pii", providerserver.NewProtocol6(New("test")()),
-			tf6server.WithDebug(ctx, reattachCh, closeCh), tf6server.WithoutLogStderrOverride())
+			tf6server.WithDebug(ctx, reattachCh, closeCh),
+			// Provider logs go where terraform-plugin-testing sends them
+			// (TF_LOG and friends), not to the test's stderr.
+			tf6server.WithLoggingSink(t), tf6server.WithGoPluginLogger(hclog.NewNullLogger()))
 		if err != nil {
 			t.Errorf("serving the provider: %v", err)
 		}
@@ -102,18 +121,34 @@ func planDiagnostics(t *testing.T, config string) []planDiagnostic {
 	run("init", "-input=false", "-no-color")
 	out := run("plan", "-json", "-input=false", "-no-color", "-lock=false")
 	var diags []planDiagnostic
+	var changes []plannedChange
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
 		var msg struct {
 			Type       string         `json:"type"`
 			Diagnostic planDiagnostic `json:"diagnostic"`
+			Change     struct {
+				Resource struct {
+					Addr string `json:"addr"`
+				} `json:"resource"`
+				Action    string `json:"action"`
+				Importing *struct {
+					ID string `json:"id"`
+				} `json:"importing"`
+			} `json:"change"`
 		}
-		if json.Unmarshal(sc.Bytes(), &msg) == nil && msg.Type == "diagnostic" {
+		if json.Unmarshal(sc.Bytes(), &msg) != nil {
+			continue
+		}
+		switch msg.Type {
+		case "diagnostic":
 			diags = append(diags, msg.Diagnostic)
+		case "planned_change":
+			changes = append(changes, plannedChange{msg.Change.Resource.Addr, msg.Change.Action, msg.Change.Importing != nil})
 		}
 	}
-	return diags
+	return diags, changes
 }
 
 // expectDiagnostic fails unless exactly the expected warnings (and no

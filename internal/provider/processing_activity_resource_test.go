@@ -1,0 +1,302 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+const payrollActivity = `
+resource "pii_processing_activity" "payroll" {
+  name                       = %q
+  description                = %q
+  owner                      = "HR operations"
+  purposes                   = ["Pay salaries", "Record sick leave"]
+  legal_basis                = "contract"
+  pii_categories             = ["identifiers.name", "financial.bank_account", "special.health", "special.trade_union"]
+  special_category_condition = "employment_social_protection"
+  principals                 = ["employee"]
+  volume                     = 1200
+  retention                  = "P7Y"
+
+  collection {
+    source  = "data_subject"
+    systems = ["workday"]
+  }
+  storage {
+    systems   = ["aws_db_instance.payroll"]
+    countries = ["DE", "IE"]
+  }
+  transfer {
+    recipient      = "Payroll bureau"
+    recipient_role = "processor"
+    country        = "GB"
+    mechanism      = "adequacy"
+  }
+  disposal {
+    method = "crypto_erasure"
+  }
+}
+`
+
+func TestAccProcessingActivity(t *testing.T) {
+	idSame := statecheck.CompareValue(compare.ValuesSame())
+	idChanges := statecheck.CompareValue(compare.ValuesDiffer())
+	addr := "pii_processing_activity.payroll"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(payrollActivity, "Payroll", "Monthly payroll"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+					// Everything the assessments and policies read is known at plan.
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^payroll-[0-9a-f]{8}$`))),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("sensitivity"), knownvalue.StringExact("special")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("special_categories"), knownvalue.Bool(true)),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("lifecycle_stages"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact("collection"), knownvalue.StringExact("storage"), knownvalue.StringExact("transfer"), knownvalue.StringExact("disposal"),
+					})),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("pia_triggers"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact("sensitive_data"), knownvalue.StringExact("vulnerable_principals"),
+					})),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("pia_required"), knownvalue.Bool(true)),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("role"), knownvalue.StringExact("controller")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("profiling"), knownvalue.Bool(false)),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					idSame.AddStateValue(addr, tfjsonpath.New("id")),
+					idChanges.AddStateValue(addr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("sensitivity"), knownvalue.StringExact("special")),
+				},
+			},
+			{
+				// A new description updates in place; the id stays.
+				Config: fmt.Sprintf(payrollActivity, "Payroll", "Monthly payroll, including bonuses"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{idSame.AddStateValue(addr, tfjsonpath.New("id"))},
+			},
+			{
+				// A new name is a new record: replaced, with a new id.
+				Config: fmt.Sprintf(payrollActivity, "Payroll (EU)", "Monthly payroll, including bonuses"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					idChanges.AddStateValue(addr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^payroll-eu-[0-9a-f]{8}$`))),
+				},
+			},
+		},
+	})
+}
+
+// Names in any script get a valid, distinct id.
+func TestAccProcessingActivityNonLatinNames(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "pii_processing_activity" "ja" {
+  name           = "給与計算"
+  purposes       = ["給与の支払い"]
+  pii_categories = ["identifiers.name"]
+  principals     = ["employee"]
+  retention      = "P5Y"
+}
+resource "pii_processing_activity" "ru" {
+  name           = "Расчёт зарплаты"
+  purposes       = ["Выплата зарплаты"]
+  pii_categories = ["identifiers.name"]
+  principals     = ["employee"]
+  retention      = "P5Y"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("pii_processing_activity.ja", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^activity-[0-9a-f]{8}$`))),
+				statecheck.ExpectKnownValue("pii_processing_activity.ru", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^activity-[0-9a-f]{8}$`))),
+				statecheck.CompareValuePairs("pii_processing_activity.ja", tfjsonpath.New("id"), "pii_processing_activity.ru", tfjsonpath.New("id"), compare.ValuesDiffer()),
+			},
+		}},
+	})
+}
+
+// activityConfig renders a valid activity in which each "name = value"
+// line of change replaces the attribute of that name, and other lines
+// (blocks) are added.
+func activityConfig(change string) string {
+	attrs := [][2]string{
+		{"name", `"Newsletter"`}, {"purposes", `["Send the newsletter"]`}, {"legal_basis", `"consent"`},
+		{"pii_categories", `["contact.email"]`}, {"principals", `["subscriber"]`}, {"retention", `"P2Y"`},
+	}
+	var extra []string
+	if name, value, ok := strings.Cut(change, " = "); ok && !strings.Contains(name, "\n") && !strings.Contains(name, "{") {
+		replaced := false
+		for i, a := range attrs {
+			if a[0] == strings.TrimSpace(name) {
+				attrs[i][1], replaced = value, true
+			}
+		}
+		if !replaced {
+			extra = append(extra, change)
+		}
+	} else if change != "" {
+		extra = append(extra, change)
+	}
+	var b strings.Builder
+	b.WriteString("resource \"pii_processing_activity\" \"test\" {\n")
+	for _, a := range attrs {
+		fmt.Fprintf(&b, "  %s = %s\n", a[0], a[1])
+	}
+	for _, e := range extra {
+		b.WriteString("  " + e + "\n")
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+func TestAccProcessingActivityErrors(t *testing.T) {
+	tests := []struct {
+		name, config, wantErr string
+	}{
+		{"unknown PII category suggests the closest",
+			activityConfig(`pii_categories = ["contact.emial", "identifiers.name"]`),
+			`Error: Unknown PII category with pii_processing_activity.test, … There is no PII category "contact.emial". Did you mean "contact.email"?`},
+		{"special category without a condition",
+			activityConfig(`pii_categories = ["special.health"]`),
+			`Error: Special categories need a condition with pii_processing_activity.test, … Activity "Newsletter" processes special categories of PII (special.health), which is prohibited unless one of the conditions of GDPR Art. 9(2) applies (or, for criminal data, Art. 10). Set special_category_condition to one of "explicit_consent",`},
+		{"transfer without a safeguard",
+			activityConfig(`transfer {
+    recipient = "Mailer Inc"
+    country   = "US"
+    mechanism = "none"
+  }`),
+			`Error: Transfer without a safeguard with pii_processing_activity.test, … The transfer to Mailer Inc (US) has mechanism "none": PII may not leave its jurisdiction without a safeguard.`},
+		{"malformed retention",
+			activityConfig(`retention = "30 days"`),
+			`Error: Invalid value with pii_processing_activity.test, … retention = "30 days" … "30 days" is not an ISO 8601 duration: write P followed by amounts and units, such as P30D (30 days)`},
+		{"retention with a fixable slip",
+			activityConfig(`retention = "P5H"`),
+			`Did you mean "PT5H"?`},
+		{"country that is not ISO 3166",
+			activityConfig(`transfer {
+    recipient = "UK office"
+    country   = "UK"
+    mechanism = "adequacy"
+  }`),
+			`Error: Invalid value … country = "UK" … "UK" is not an ISO 3166-1 alpha-2 country code. … Did you mean "GB"`},
+		{"storage country",
+			activityConfig(`storage {
+    countries = ["DEU"]
+  }`),
+			`"DEU" is not an ISO 3166-1 alpha-2 country code`},
+		{"empty purposes",
+			activityConfig(`purposes = []`),
+			`Attribute purposes list must contain at least 1 elements, got: 0`},
+		{"empty purpose",
+			activityConfig(`purposes = ["Send the newsletter", ""]`),
+			`Attribute purposes[1] string length must be at least 1, got: 0`},
+		{"blank purpose",
+			activityConfig(`purposes = ["Send the newsletter", "   "]`),
+			`Error: Empty purpose … Purpose 2 is blank.`},
+		{"unknown legal basis",
+			activityConfig(`legal_basis = "legitimate_interest"`),
+			`"legitimate_interest" is not accepted here; use one of "consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests". Did you mean "legitimate_interests"?`},
+		{"no PII categories",
+			activityConfig(`pii_categories = []`),
+			`Attribute pii_categories set must contain at least 1 elements, got: 0`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tt.config, ExpectError: expectError(tt.wantErr)}},
+			})
+		})
+	}
+}
+
+func TestAccProcessingActivityWarnings(t *testing.T) {
+	tests := []struct {
+		name, config string
+		want         []string
+	}{
+		{"no retention", `
+resource "pii_processing_activity" "test" {
+  name           = "Newsletter"
+  purposes       = ["Send the newsletter"]
+  pii_categories = ["contact.email"]
+  principals     = ["subscriber"]
+}`, []string{`warning: No retention period: Activity "Newsletter" does not say how long its PII is kept. Set retention to an ISO 8601 duration such as "P30D" or "P7Y"`}},
+		{"consent from children", `
+resource "pii_processing_activity" "test" {
+  name           = "Kids club"
+  purposes       = ["Run the kids club"]
+  legal_basis    = "consent"
+  pii_categories = ["contact.email"]
+  principals     = ["child", "parent"]
+  retention      = "P1Y"
+}`, []string{`warning: Consent from children: Activity "Kids club" relies on consent and its principals include children. Below the age of digital consent (13–16 depending on the country, GDPR Art. 8) consent must be given or authorised by the holder of parental responsibility`}},
+		{"a clean activity has no warnings", activityConfig(""), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			expectDiagnostics(t, planDiagnostics(t, providerBlock+tt.config), tt.want...)
+		})
+	}
+}
+
+// providerBlock makes a configuration reach the in-process provider in the
+// planDiagnostics harness.
+const providerBlock = `
+terraform {
+  required_providers {
+    pii = { source = "privacycode/pii" }
+  }
+}
+`
+
+// Values that are unknown at plan are never an error: what depends on them
+// is unknown until apply.
+func TestAccProcessingActivityUnknownAtPlan(t *testing.T) {
+	addr := "pii_processing_activity.test"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "categories" {
+  input = ["contact.email", "special.health"]
+}
+resource "pii_processing_activity" "test" {
+  name                       = "Clinic newsletter"
+  purposes                   = ["Send health tips"]
+  pii_categories             = terraform_data.categories.output
+  special_category_condition = "explicit_consent"
+  principals                 = ["patient"]
+  retention                  = "P1Y"
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^clinic-newsletter-`))),
+				plancheck.ExpectUnknownValue(addr, tfjsonpath.New("sensitivity")),
+				plancheck.ExpectUnknownValue(addr, tfjsonpath.New("pia_triggers")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("sensitivity"), knownvalue.StringExact("special")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("pia_triggers"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("sensitive_data"), knownvalue.StringExact("vulnerable_principals"),
+				})),
+			},
+		}},
+	})
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
@@ -115,3 +116,60 @@ func TestAccProviderConfiguration(t *testing.T) {
 		})
 	}
 }
+
+var compareSame = compare.ValuesSame()
+
+// dedupeAttributes keeps the last of repeated "name = value" lines within a
+// block, so a test can override one attribute of a shared snippet by
+// writing it again below.
+func dedupeAttributes(config string) string {
+	lines := strings.Split(config, "\n")
+	keep := make([]bool, len(lines))
+	seen := map[string]bool{}
+	depth := 0
+	scope := []map[string]bool{seen}
+	for i := len(lines) - 1; i >= 0; i-- {
+		line := strings.TrimSpace(lines[i])
+		keep[i] = true
+		// Walking backwards, a closing brace opens a scope.
+		if strings.HasSuffix(line, "}") && !strings.Contains(line, "{") || line == "}," {
+			depth++
+			scope = append(scope, map[string]bool{})
+			continue
+		}
+		if strings.HasSuffix(line, "{") || strings.HasSuffix(line, "= {") {
+			if depth > 0 {
+				depth--
+				scope = scope[:len(scope)-1]
+			}
+			continue
+		}
+		name, _, ok := strings.Cut(line, "=")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" || strings.ContainsAny(name, " \"{") {
+			continue
+		}
+		cur := scope[len(scope)-1]
+		if cur[name] {
+			keep[i] = false
+			continue
+		}
+		cur[name] = true
+	}
+	var out []string
+	for i, l := range lines {
+		if keep[i] {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func replaceOnce(s, old, new string) string {
+	if !strings.Contains(s, old) {
+		panic("replaceOnce: " + old + " not found")
+	}
+	return strings.Replace(s, old, new, 1)
+}
+
+func splitPair(s string, i int) string { return strings.Split(s, "/")[i] }

@@ -1,0 +1,146 @@
+package provider
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+func TestAccControl(t *testing.T) {
+	addr := "pii_control.encryption"
+	config := func(status, lastReviewed string) string {
+		return fmt.Sprintf(`
+resource "pii_control" "encryption" {
+  control_id     = "10.1.1"
+  status         = %q
+  implementation = "KMS customer-managed keys for every data store holding PII"
+  owner          = "Platform security"
+  evidence       = ["aws_kms_key.pii", "Runbook SEC-12"]
+  last_reviewed  = %q
+}
+`, status, lastReviewed)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config("partial", "2026-01-31"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("iso29151:10.1.1")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("catalog"), knownvalue.StringExact("iso29151")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Policy on the use of cryptographic controls")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("group"), knownvalue.StringExact("10")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("principle"), knownvalue.StringExact("information_security")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("treats"), knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.StringExact("illegitimate_access")})),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("reduces"), knownvalue.StringExact("impact")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("review_interval"), knownvalue.StringExact("P1Y")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("review_due"), knownvalue.StringExact("2027-01-31")),
+				}},
+			},
+			{
+				Config: config("implemented", "2026-06-30"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("implemented")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("review_due"), knownvalue.StringExact("2027-06-30")),
+				},
+			},
+			{
+				// Another control is another row of the Statement of
+				// Applicability: replaced.
+				Config: `
+resource "pii_control" "encryption" {
+  catalog         = "iso27701"
+  control_id      = "A.7.4.9"
+  status          = "implemented"
+  review_interval = "P6M"
+}
+`,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("iso27701:A.7.4.9")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("review_due"), knownvalue.Null()),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccControlErrors(t *testing.T) {
+	tests := []struct {
+		name, body, wantErr string
+	}{
+		{"unknown control id suggests the closest", `control_id = "9.21"
+  status = "implemented"`,
+			`Error: Unknown control with pii_control.test, on terraform_plugin_test.tf line 12, in resource "pii_control" "test": 12: control_id = "9.21" There is no control "9.21" in catalog iso29151. Did you mean "9.2.1"?`},
+		{"unknown catalog lists the known ones", `catalog = "iso27001"
+  control_id = "A.7.4.9"
+  status = "implemented"`,
+			`Error: Unknown catalog … catalog = "iso27001" There is no catalog "iso27001". Did you mean "iso27701"? Known: iso29151, iso27701.`},
+		{"not applicable needs a justification", `control_id = "11.1.1"
+  status = "not_applicable"`,
+			`Error: Justification required with pii_control.test, on terraform_plugin_test.tf line 11, in resource "pii_control" "test": 11: resource "pii_control" "test" { A control with status "not_applicable" needs a justification: the Statement of Applicability must say why the control does not apply to the organisation.`},
+		{"alternative needs a justification", `control_id = "11.1.1"
+  status = "alternative"`,
+			`which alternative control is in place instead, and why it is as effective`},
+		{"status typo", `control_id = "11.1.1"
+  status = "implmented"`,
+			`"implmented" is not accepted here; use one of "implemented", "partial", "planned", "not_applicable", "alternative". Did you mean "implemented"?`},
+		{"date in the wrong order", `control_id = "11.1.1"
+  status = "implemented"
+  last_reviewed = "31/03/2026"`,
+			`last_reviewed = "31/03/2026" "31/03/2026" is not a valid date: write YYYY-MM-DD, such as 2026-03-31. … Did you mean "2026-03-31"?`},
+		{"review interval not a duration", `control_id = "11.1.1"
+  status = "implemented"
+  review_interval = "yearly"`,
+			`"yearly" is not an ISO 8601 duration`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      fmt.Sprintf("resource \"pii_control\" \"test\" {\n  %s\n}\n", tt.body),
+					ExpectError: expectError(tt.wantErr),
+				}},
+			})
+		})
+	}
+}
+
+// A justified not_applicable control plans clean, and a control scoped to
+// an activity takes the activity's id, known at plan.
+func TestAccControlScopeAndJustification(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: activityConfig("") + `
+resource "pii_control" "premises" {
+  control_id    = "11.1.1"
+  status        = "not_applicable"
+  justification = "Fully cloud-hosted: no premises hold PII."
+}
+resource "pii_control" "consent" {
+  catalog    = "iso27701"
+  control_id = "A.7.2.4"
+  status     = "implemented"
+  activities = [pii_processing_activity.test.id]
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue("pii_control.consent", tfjsonpath.New("activities"), knownvalue.SetSizeExact(1)),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.CompareValuePairs("pii_control.consent", tfjsonpath.New("activities").AtSliceIndex(0),
+					"pii_processing_activity.test", tfjsonpath.New("id"), compareSame),
+			},
+		}},
+	})
+}

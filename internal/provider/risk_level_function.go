@@ -76,5 +76,17 @@ func ratingArgument(v types.Dynamic) (risk.Rating, error) {
 		}
 		return 0, fmt.Errorf("%s is not a rating; use a whole number from 1 to 4, or one of \"negligible\", \"limited\", \"significant\", \"maximum\"", f.Text('g', -1))
 	}
-	return 0, fmt.Errorf("a rating must be a string or a number, got %s", v.UnderlyingValue().Type(context.Background()))
+	return 0, fmt.Errorf("a rating must be a string or a number, got %s", friendlyType(v.UnderlyingValue()))
+}
+
+func friendlyType(v any) string {
+	switch v.(type) {
+	case types.Bool:
+		return "a bool"
+	case types.List, types.Tuple, types.Set:
+		return "a list"
+	case types.Map, types.Object:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
 }

@@ -88,8 +88,11 @@ func TestAnalyze(t *testing.T) {
 			wantSensitivity: "special", wantSpecial: true, wantTriggers: "sensitive_data",
 		},
 		{
-			name:            "criminal data counts as special",
-			mutate:          func(a *Activity) { a.PIICategories = []string{"criminal"}; a.SpecialCategoryCondition = "authorised_by_law" },
+			name: "criminal data counts as special",
+			mutate: func(a *Activity) {
+				a.PIICategories = []string{"criminal"}
+				a.SpecialCategoryCondition = "authorised_by_law"
+			},
 			wantSensitivity: "special", wantSpecial: true, wantTriggers: "sensitive_data",
 		},
 		{

@@ -208,7 +208,7 @@ func (e *evaluator) run() (Result, finding.Findings) {
 				firstByName[r.Name] = i
 			}
 		}
-		rr := e.evaluateRisk(i, r, p)
+		rr := e.evaluateRisk(r, p)
 		res.Risks[i] = rr
 
 		if rr.InherentKnown {
@@ -265,7 +265,7 @@ func (e *evaluator) lifecycleGaps() []string {
 	return gaps
 }
 
-func (e *evaluator) evaluateRisk(i int, r Risk, p finding.Path) RiskResult {
+func (e *evaluator) evaluateRisk(r Risk, p finding.Path) RiskResult {
 	rr := RiskResult{Coverage: Unknown, EffectiveControls: []string{}, Gaps: []string{}, SuggestedControls: []string{}}
 	ratingsKnown := r.Likelihood.Valid() && r.Impact.Valid()
 	if ratingsKnown {

@@ -194,8 +194,10 @@ func TestEvaluateRisk(t *testing.T) {
 			wantFindings: []string{`error: risks[0].acceptance: Acceptance missing: Risk "card data theft" is accepted, which needs an acceptance object`},
 		},
 		{
-			name:         "avoid with rationale",
-			mutate:       func(t *testing.T, r *Risk) { r.Treatment, r.Rationale = TreatAvoid, "Card numbers are no longer stored" },
+			name: "avoid with rationale",
+			mutate: func(t *testing.T, r *Risk) {
+				r.Treatment, r.Rationale = TreatAvoid, "Card numbers are no longer stored"
+			},
 			wantCoverage: Avoided, wantResidual: "3x4",
 		},
 		{

@@ -93,7 +93,7 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	set := d.catalogSet(&resp.Diagnostics)
+	set := settingsCatalog(d.settings, &resp.Diagnostics)
 	if set == nil {
 		return
 	}
@@ -130,13 +130,8 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// catalogSet returns the provider's catalogs, or the built-in ones when the
-// data source is used before the provider is configured (as in unit tests
-// of the schema).
-func (d *catalogDataSource) catalogSet(diags *diag.Diagnostics) *catalog.Set {
-	return settingsCatalog(d.settings, diags)
-}
-
+// settingsCatalog returns the provider's catalogs, or the built-in ones
+// when a resource or data source runs before the provider is configured.
 func settingsCatalog(s *Settings, diags *diag.Diagnostics) *catalog.Set {
 	if s != nil && s.Catalog != nil {
 		return s.Catalog

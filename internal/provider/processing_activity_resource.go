@@ -167,7 +167,7 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 			"innovative_technology":     flagAttribute("Whether the processing uses new technology or organisational solutions."),
 			"prevents_right_or_service": flagAttribute("Whether the processing can prevent people from exercising a right or using a service or contract."),
 			"sensitivity": schema.StringAttribute{
-				Computed: true,
+				Computed:            true,
 				MarkdownDescription: "The highest sensitivity of the activity's PII categories: `low`, `medium`, `high` or `special`. Known at plan.",
 			},
 			"special_categories": schema.BoolAttribute{

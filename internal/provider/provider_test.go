@@ -165,11 +165,11 @@ func dedupeAttributes(config string) string {
 	return strings.Join(out, "\n")
 }
 
-func replaceOnce(s, old, new string) string {
+func replaceOnce(s, old, replacement string) string {
 	if !strings.Contains(s, old) {
 		panic("replaceOnce: " + old + " not found")
 	}
-	return strings.Replace(s, old, new, 1)
+	return strings.Replace(s, old, replacement, 1)
 }
 
 func splitPair(s string, i int) string { return strings.Split(s, "/")[i] }

@@ -537,7 +537,8 @@ func (r *riskAssessmentResource) Read(ctx context.Context, req resource.ReadRequ
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-func (r *riskAssessmentResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+func (r *riskAssessmentResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}
 
 func (r *riskAssessmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)

@@ -24,7 +24,7 @@ func (f *riskLevelFunction) Metadata(_ context.Context, _ function.MetadataReque
 func (f *riskLevelFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	param := func(name string) function.DynamicParameter {
 		return function.DynamicParameter{
-			Name: name,
+			Name:                name,
 			MarkdownDescription: "The " + name + ": `negligible`, `limited`, `significant` or `maximum`, or its number 1–4.",
 		}
 	}

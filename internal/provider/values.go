@@ -99,8 +99,7 @@ func stringList(items []string) types.List {
 	return types.ListValueMust(types.StringType, elems)
 }
 
-// knownOr returns v when known is true, and the unknown value of v's
-// type otherwise.
+// knownString returns the value when known, and an unknown otherwise.
 func knownString(known bool, s string) types.String {
 	if !known {
 		return types.StringUnknown()
@@ -113,13 +112,6 @@ func knownBool(known bool, b bool) types.Bool {
 		return types.BoolUnknown()
 	}
 	return types.BoolValue(b)
-}
-
-func knownInt64(known bool, n int64) types.Int64 {
-	if !known {
-		return types.Int64Unknown()
-	}
-	return types.Int64Value(n)
 }
 
 func knownList(known bool, items []string) types.List {

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # make demo: builds the provider, plans examples/complete against the local
-# build (a dev override, so nothing is downloaded), and shows the command
-# line. Everything it writes goes to .demo/, which git ignores.
+# build (a dev override, so nothing is downloaded) and expects it to pass
+# without a warning, plans examples/gap (the same organisation with one
+# uncovered risk) and expects it to fail with the gap, and shows the command
+# line. It exits 0 only when every step behaves as expected. Everything it
+# writes goes to .demo/, which git ignores.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,20 +40,56 @@ export TF_IN_AUTOMATION=1
 # The provider override makes 'terraform init' unnecessary; Terraform says
 # so in a warning that we filter to keep the demo readable.
 plan() {
-  terraform -chdir="$root/examples/complete" plan -input=false -no-color "$@" 2>&1 |
+  local dir=$1
+  shift
+  terraform -chdir="$root/examples/$dir" plan -input=false -no-color -lock=false "$@" 2>&1 |
     awk '/Warning: Provider development overrides are in effect/{skip=1} skip&&/releases\./{skip=0; next} !skip && !/: Read(ing\.\.\.| complete after)/'
 }
 
-step "terraform plan examples/complete (catalog data sources, with the example's own catalog file)"
-plan
+# fail prints a plan and why the demo stops.
+fail() {
+  cat "$1"
+  echo "demo failed: $2" >&2
+  exit 1
+}
+
+# errors shows only the diagnostics of a failed plan, from the first error.
+errors() { sed -n '/^Error:/,$p' "$1"; }
+
+step "terraform plan examples/complete: three activities, their controls and assessments"
+if ! plan complete >"$work/complete-plan.txt"; then
+  fail "$work/complete-plan.txt" "examples/complete should plan without errors"
+fi
+if grep -q '^Warning:' "$work/complete-plan.txt"; then
+  fail "$work/complete-plan.txt" "examples/complete should plan without warnings"
+fi
+# The full plan shows every computed attribute; the demo shows what it would
+# create and the posture the outputs summarise.
+grep -E '^  # .* will be created$|^Plan:' "$work/complete-plan.txt"
+echo
+awk '/^Changes to Outputs:/{on=1; print; next}
+     on && /^  [+~-] /{show = ($2 ~ /^(activities|assessments|risks|statement_of_applicability)$/)}
+     on && show' "$work/complete-plan.txt"
+echo "(the full plan is in .demo/complete-plan.txt)"
 
 step "The same plan with a mistyped control id: the plan fails and suggests the right one"
-if plan -var focus_control=9.21 >"$work/failing-plan.txt"; then
-  cat "$work/failing-plan.txt"
-  echo "expected the plan to fail" >&2
-  exit 1
+if plan complete -var focus_control=9.21 >"$work/failing-plan.txt"; then
+  fail "$work/failing-plan.txt" "expected the plan with a mistyped control id to fail"
 fi
-sed -n '/^Error:/,$p' "$work/failing-plan.txt"
+grep -q '^Error: Unknown control' "$work/failing-plan.txt" ||
+  fail "$work/failing-plan.txt" "expected the error \"Unknown control\""
+errors "$work/failing-plan.txt"
+
+step "terraform plan examples/gap: the same organisation with one risk left without controls"
+if plan gap >"$work/gap-plan.txt"; then
+  fail "$work/gap-plan.txt" "expected examples/gap to fail with an uncovered risk"
+fi
+if [ "$(grep -c '^Error:' "$work/gap-plan.txt")" -ne 1 ] ||
+  ! grep -q '^Error: Risk not covered' "$work/gap-plan.txt" ||
+  ! grep -q 'US authorities access the analytics data' "$work/gap-plan.txt"; then
+  fail "$work/gap-plan.txt" "expected exactly one error, \"Risk not covered\", for the risk \"US authorities access the analytics data\""
+fi
+errors "$work/gap-plan.txt"
 
 step "The command line: controls that treat over-retention, across both catalogs"
 "$bin/terraform-provider-pii" catalog --treats over_retention
@@ -63,4 +102,5 @@ if "$bin/terraform-provider-pii" catalog --catalog-file "$work/broken.hcl"; then
 fi
 
 step "Done"
-echo "The demo passed: the example planned, and both mistakes were caught with a suggestion."
+echo "The demo passed: examples/complete planned cleanly, the uncovered risk in examples/gap failed the plan,"
+echo "and both mistakes were caught with a suggestion."

@@ -283,9 +283,11 @@ func triggers(a Activity, an Analysis, categories []*catalog.PIICategory, opt Op
 	return out
 }
 
+// hasCategoryUnder reports whether a declared category is key, lies under
+// it, or is a parent that stands for it.
 func hasCategoryUnder(categories []*catalog.PIICategory, key string) bool {
 	for _, c := range categories {
-		if c.Key == key || strings.HasPrefix(c.Key, key+".") {
+		if c.Key == key || strings.HasPrefix(c.Key, key+".") || strings.HasPrefix(key, c.Key+".") {
 			return true
 		}
 	}

@@ -117,6 +117,11 @@ func TestAnalyze(t *testing.T) {
 			wantSensitivity: "medium", wantTriggers: "evaluation_or_scoring,systematic_monitoring,large_scale", wantPIA: true,
 		},
 		{
+			name:            "a parent stands for profiling",
+			mutate:          func(a *Activity) { a.PIICategories = []string{"behavioral"} },
+			wantSensitivity: "high", wantTriggers: "evaluation_or_scoring,sensitive_data", wantPIA: true,
+		},
+		{
 			name:            "volume below the threshold is not large scale",
 			mutate:          func(a *Activity) { a.Volume = 99999 },
 			wantSensitivity: "medium",

@@ -32,7 +32,7 @@ var (
 		{Name: "number", Required: true}, {Name: "title", Required: true}, {Name: "description"},
 	}}
 	riskCategorySchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
-		{Name: "title", Required: true}, {Name: "description"},
+		{Name: "title", Required: true}, {Name: "description"}, {Name: "principles"},
 	}}
 	piiCategorySchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 		{Name: "title", Required: true}, {Name: "sensitivity", Required: true}, {Name: "description"},
@@ -69,6 +69,7 @@ type principleDecl struct {
 
 type riskCategoryDecl struct {
 	key, title, description text
+	principles              []text
 	def                     hcl.Range
 }
 
@@ -135,9 +136,9 @@ func decode(src Source) (*decls, hcl.Diagnostics) {
 			out.principles = append(out.principles, d)
 		case "risk_category":
 			attrs := r.content(block, riskCategorySchema)
-			out.riskCategories = append(out.riskCategories, &riskCategoryDecl{
-				key: label(block, 0), title: r.str(attrs, "title"), description: r.str(attrs, "description"), def: block.DefRange,
-			})
+			d := &riskCategoryDecl{key: label(block, 0), title: r.str(attrs, "title"), description: r.str(attrs, "description"), def: block.DefRange}
+			d.principles, _ = r.strList(attrs, "principles")
+			out.riskCategories = append(out.riskCategories, d)
 		case "pii_category":
 			attrs := r.content(block, piiCategorySchema)
 			out.piiCategories = append(out.piiCategories, &piiCategoryDecl{

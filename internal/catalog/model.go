@@ -74,7 +74,10 @@ type RiskCategory struct {
 	Key         string
 	Title       string
 	Description string
-	DeclRange   hcl.Range
+	// Principles are the privacy principles whose controls most directly
+	// treat the category; suggestions of controls for a risk favour them.
+	Principles []string
+	DeclRange  hcl.Range
 }
 
 // PIICategory is a node of the PII taxonomy. Keys are dotted paths; a parent

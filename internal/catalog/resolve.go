@@ -125,6 +125,7 @@ func (r *resolver) principles(ds []*principleDecl) {
 }
 
 func (r *resolver) riskCategories(ds []*riskCategoryDecl) {
+	var pending []*riskCategoryDecl
 	for _, d := range ds {
 		if !r.matches(d.key, keyPattern, "risk category key", "use lower-case letters, digits and underscores, starting with a letter") {
 			continue
@@ -136,6 +137,18 @@ func (r *resolver) riskCategories(ds []*riskCategoryDecl) {
 		c := &RiskCategory{Key: d.key.Value, Title: d.title.Value, Description: d.description.Value, DeclRange: d.def}
 		r.set.riskByKey[c.Key] = c
 		r.set.risks = append(r.set.risks, c)
+		pending = append(pending, d)
+	}
+	// Principles may be declared in any file.
+	for _, d := range pending {
+		c := r.set.riskByKey[d.key.Value]
+		for _, p := range d.principles {
+			if _, ok := r.set.principleByKey[p.Value]; !ok {
+				r.unknown(p, "principle", keysOf(r.set.principleByKey))
+				continue
+			}
+			c.Principles = append(c.Principles, p.Value)
+		}
 	}
 }
 

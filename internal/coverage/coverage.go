@@ -216,9 +216,12 @@ func (e *evaluator) run() (Result, finding.Findings) {
 		} else {
 			res.MaxInherentKnown = false
 		}
-		if rr.ResidualKnown {
+		switch {
+		case rr.Coverage == Avoided:
+			// The processing that would cause it is gone: no residual.
+		case rr.ResidualKnown:
 			res.MaxResidualLevel = max(res.MaxResidualLevel, rr.ResidualLevel)
-		} else {
+		default:
 			res.MaxResidualKnown = false
 		}
 		switch {
@@ -383,6 +386,10 @@ func (e *evaluator) classifyControls(r Risk, p finding.Path) (effective, partial
 	seen := map[string]int{}
 	for j, c := range r.Controls {
 		cp := p.Attr("controls").Index(j)
+		c, ok := e.resolveControl(c, cp)
+		if !ok {
+			continue
+		}
 		if first, dup := seen[c.Ref]; dup {
 			e.fs.Warnf(cp, "Control selected twice", "%s is already selected for risk %q at controls[%d]; it counts once.", c.Ref, r.Name, first)
 			continue
@@ -412,6 +419,34 @@ func (e *evaluator) classifyControls(r Risk, p finding.Path) (effective, partial
 		}
 	}
 	return effective, partial
+}
+
+// resolveControl completes a control given as a hand-written object (only
+// its id and status) from the catalog, and rejects one that names no
+// catalog control or has no status.
+func (e *evaluator) resolveControl(c Control, cp finding.Path) (Control, bool) {
+	if c.Treats == nil || c.Reduces == "" || c.Title == "" {
+		entry, err := e.opt.Catalog.LookupControl(c.Ref)
+		if err != nil {
+			e.fs.Errorf(cp, "Unknown control", "%s", capitalize(err.Error()))
+			return c, false
+		}
+		if c.Treats == nil {
+			c.Treats = entry.Treats
+		}
+		if c.Reduces == "" {
+			c.Reduces = entry.Reduces
+		}
+		if c.Title == "" {
+			c.Title = entry.Title
+		}
+	}
+	if c.Status == "" {
+		e.fs.Errorf(cp, "Control without a status",
+			"%s %s has no status, so nothing says it is in place. Pass the pii_control resource itself (controls = [pii_control.name]) so that its status counts.", c.Ref, c.Title)
+		return c, false
+	}
+	return c, true
 }
 
 func (e *evaluator) mitigate(r Risk, p finding.Path, rr *RiskResult, effective, partial int) {
@@ -497,7 +532,9 @@ func truncateDay(t time.Time) time.Time {
 
 // suggest ranks the catalog controls that treat the risk's category and are
 // not selected: those made for the risk's life-cycle stage first, then those
-// that lower the dimension with the higher rating, then the most specific.
+// serving the principles the category belongs to, those that lower the
+// dimension with the higher rating, those with a privacy crosswalk, and the
+// most specific.
 func (e *evaluator) suggest(r Risk) []string {
 	selected := map[string]bool{}
 	var catalogs []string
@@ -517,6 +554,10 @@ func (e *evaluator) suggest(r Risk) []string {
 	preferred := catalog.ReducesLikelihood
 	if r.Impact > r.Likelihood {
 		preferred = catalog.ReducesImpact
+	}
+	var principles []string
+	if rc, ok := e.opt.Catalog.RiskCategory(r.Category); ok {
+		principles = rc.Principles
 	}
 	type ranked struct {
 		ref   string
@@ -539,8 +580,16 @@ func (e *evaluator) suggest(r Risk) []string {
 			if r.LifecycleStage != "" && contains(c.Stages, r.LifecycleStage) {
 				score += 4
 			}
+			if contains(principles, c.Principle) {
+				score += 3
+			}
 			if c.Reduces == preferred {
 				score += 2
+			}
+			// A crosswalk into a privacy-specific catalog marks a control
+			// that matters for PII rather than for security in general.
+			if len(c.Related) > 0 {
+				score++
 			}
 			if len(c.Treats) <= 2 {
 				score++

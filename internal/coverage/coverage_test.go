@@ -230,6 +230,30 @@ func TestEvaluateRisk(t *testing.T) {
 			wantFindings: []string{`error: risks[0].lifecycle_stage: Life-cycle stage not declared by the activity: Risk "card data theft" is assessed on the "transfer" stage, but activity "Checkout" does not declare a transfer block (declared stages: "collection" and "storage").`},
 		},
 		{
+			name: "a hand-written control object is completed from the catalog",
+			mutate: func(t *testing.T, r *Risk) {
+				r.Controls = []Control{{Ref: "iso29151:9.4.1", Status: StatusImplemented, Known: true}}
+			},
+			wantCoverage: PartiallyCovered, wantResidual: "2x4",
+			wantFindings: []string{`residual high (8)`},
+		},
+		{
+			name: "a hand-written object naming no control is an error with suggestions",
+			mutate: func(t *testing.T, r *Risk) {
+				r.Controls = []Control{{Ref: "iso29151:9.41", Status: StatusImplemented, Known: true}}
+			},
+			wantCoverage: Uncovered, wantResidual: "3x4",
+			wantFindings: []string{`error: risks[0].controls[0]: Unknown control: There is no control "9.41" in catalog iso29151. Did you mean "9.4.1"?`},
+		},
+		{
+			name: "a hand-written object without a status does not count as implemented",
+			mutate: func(t *testing.T, r *Risk) {
+				r.Controls = []Control{{Ref: "iso29151:9.4.1", Known: true}}
+			},
+			wantCoverage: Uncovered, wantResidual: "3x4",
+			wantFindings: []string{`error: risks[0].controls[0]: Control without a status: iso29151:9.4.1 Information access restriction has no status, so nothing says it is in place. Pass the pii_control resource itself`},
+		},
+		{
 			name: "an unknown control makes coverage unknown, never a gap",
 			mutate: func(t *testing.T, r *Risk) {
 				r.Controls = []Control{{Known: false}}
@@ -332,6 +356,12 @@ func TestAssessmentAggregates(t *testing.T) {
 	res, _ = Evaluate(Assessment{Activity: checkout, Risks: []Risk{covered, unknown, gap}}, opt)
 	if !res.CoveredKnown || res.Covered || strings.Join(res.UncoveredRisks, ",") != "gap" {
 		t.Errorf("a definite gap decides: %+v", res)
+	}
+	avoided := baseRisk()
+	avoided.Name, avoided.Treatment, avoided.Rationale = "avoided", TreatAvoid, "No longer stored"
+	res, _ = Evaluate(Assessment{Activity: checkout, Risks: []Risk{covered, avoided}}, opt)
+	if res.MaxResidualLevel != risk.Low || !res.Covered {
+		t.Errorf("an avoided risk leaves no residual: %+v", res)
 	}
 	res, fs := Evaluate(Assessment{Activity: checkout, Risks: []Risk{covered}}, opt)
 	if !res.CoveredKnown || !res.Covered || res.MaxResidualLevel != risk.Low {

@@ -244,4 +244,20 @@ func (r *controlResource) ImportState(ctx context.Context, req resource.ImportSt
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("catalog"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("control_id"), id)...)
+	// The catalog's mapping is known now: expressions that read it (an
+	// output of the control's title, say) work right after the import.
+	set := settingsCatalog(r.settings, &resp.Diagnostics)
+	if set == nil {
+		return
+	}
+	c, err := set.LookupControl(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", capitalize(err.Error()))
+		return
+	}
+	for attr, v := range map[string]any{
+		"title": c.Title, "group": c.Group, "principle": c.Principle, "treats": c.Treats, "reduces": string(c.Reduces), "review_interval": "P1Y",
+	} {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attr), v)...)
+	}
 }

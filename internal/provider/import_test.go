@@ -61,3 +61,17 @@ import {
 `)
 	expectDiagnostics(t, diags, `error: Invalid import id: "10.1.1" is not a pii_control id: write <catalog>:<control_id>, such as iso29151:10.1.1.`)
 }
+
+func TestAccImportControlUnknownID(t *testing.T) {
+	diags, _ := terraformPlan(t, providerBlock+`
+resource "pii_control" "kms" {
+  control_id = "10.1.1"
+  status     = "implemented"
+}
+import {
+  to = pii_control.kms
+  id = "iso29151:10.11"
+}
+`)
+	expectDiagnostics(t, diags, `error: Invalid import id: There is no control "10.11" in catalog iso29151. Did you mean "10.1.1"?`)
+}

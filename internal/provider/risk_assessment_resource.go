@@ -313,7 +313,7 @@ func (r *riskAssessmentResource) compute(ctx context.Context, m *riskAssessmentM
 			continue
 		}
 		diags.Append(o.As(ctx, &rm, objectAsOptions)...)
-		risks = append(risks, riskOf(rm, set))
+		risks = append(risks, riskOf(rm))
 		models = append(models, rm)
 	}
 	if diags.HasError() {
@@ -390,7 +390,7 @@ func slugOrName(name string) string {
 }
 
 // riskOf converts one risk for the core.
-func riskOf(rm riskModel, set *catalog.Set) coverage.Risk {
+func riskOf(rm riskModel) coverage.Risk {
 	var r coverage.Risk
 	var k [5]bool
 	r.Name, k[0] = stringValue(rm.Name)
@@ -419,7 +419,7 @@ func riskOf(rm riskModel, set *catalog.Set) coverage.Risk {
 			if !ok {
 				continue
 			}
-			r.Controls = append(r.Controls, controlOf(o, set))
+			r.Controls = append(r.Controls, controlOf(o))
 		}
 	}
 
@@ -437,47 +437,29 @@ func riskOf(rm riskModel, set *catalog.Set) coverage.Risk {
 }
 
 // controlOf reads a selected control. Objects written by hand may give only
-// the id (or catalog and control_id) and a status: the rest comes from the
-// catalog.
-func controlOf(o types.Object, set *catalog.Set) coverage.Control {
+// the id (or catalog and control_id) and a status; the core completes them
+// from the catalog and rejects what it cannot.
+func controlOf(o types.Object) coverage.Control {
 	if o.IsNull() || o.IsUnknown() {
 		return coverage.Control{}
 	}
 	c := coverage.Control{Known: true}
 	var k [7]bool
-	var catalogName, controlID string
+	var catalogName, controlID, reduces string
 	c.Ref, k[0] = objectString(o, "id")
 	catalogName, k[1] = objectString(o, "catalog")
 	controlID, k[2] = objectString(o, "control_id")
 	c.Status, k[3] = objectString(o, "status")
 	c.Activities, k[4] = objectStrings(o, "activities")
 	c.Treats, k[5] = objectStrings(o, "treats")
-	var reduces string
 	reduces, k[6] = objectString(o, "reduces")
 	c.Reduces = catalog.Reduction(reduces)
 	c.Title, _ = objectString(o, "title")
 	for _, known := range k {
 		c.Known = c.Known && known
 	}
-	if !c.Known {
-		return c
-	}
 	if c.Ref == "" && controlID != "" {
 		c.Ref = orDefault(catalogName, DefaultCatalog) + ":" + controlID
-	}
-	if entry, err := set.LookupControl(c.Ref); err == nil {
-		if c.Treats == nil {
-			c.Treats = entry.Treats
-		}
-		if c.Reduces == "" {
-			c.Reduces = entry.Reduces
-		}
-		if c.Title == "" {
-			c.Title = entry.Title
-		}
-	}
-	if c.Status == "" {
-		c.Status = coverage.StatusImplemented
 	}
 	return c
 }

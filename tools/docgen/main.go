@@ -104,9 +104,9 @@ This page is generated from the built-in catalog files by ` + "`make docs`" + `;
 		fmt.Fprintf(&b, "| %d | `%s` | %s | %s |\n", p.Number, p.Key, cell(p.Title), cell(p.Description))
 	}
 
-	b.WriteString("\n## Risk categories\n\n| Key | Title | Description |\n|---|---|---|\n")
+	b.WriteString("\n## Risk categories\n\nThe principles column names the principles whose controls most directly treat the category; suggested controls favour them.\n\n| Key | Title | Principles | Description |\n|---|---|---|---|\n")
 	for _, r := range set.RiskCategories() {
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.Key, cell(r.Title), cell(r.Description))
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.Key, cell(r.Title), codeList(r.Principles), cell(r.Description))
 	}
 
 	b.WriteString("\n## PII categories\n\nA parent key stands for all of its children.\n\n| Key | Title | Sensitivity | Description |\n|---|---|---|---|\n")

@@ -79,61 +79,73 @@ principle "privacy_compliance" {
 risk_category "illegitimate_access" {
   title       = "Illegitimate access"
   description = "Someone who has no right to see a person's PII reads, copies or publishes it, exposing the person to embarrassment, fraud, discrimination or other harm."
+  principles  = ["information_security"]
 }
 
 risk_category "unwanted_modification" {
   title       = "Unwanted modification"
   description = "A person's PII is altered without authorization, by mistake or by malice, so that decisions about the person rest on falsified information."
+  principles  = ["information_security", "accuracy_and_quality"]
 }
 
 risk_category "data_loss" {
   title       = "Data loss"
   description = "A person's PII disappears or becomes unavailable when it is needed, so the person loses access to a service, a benefit or proof of their situation."
+  principles  = ["information_security"]
 }
 
 risk_category "excessive_collection" {
   title       = "Excessive collection"
   description = "More PII is gathered about a person than the purpose requires, widening what can be exposed, misused or inferred about them."
+  principles  = ["collection_limitation", "data_minimization"]
 }
 
 risk_category "purpose_creep" {
   title       = "Purpose creep"
   description = "A person's PII is reused for purposes they were not told about and would not expect, such as marketing or profiling."
+  principles  = ["purpose_legitimacy_and_specification", "use_retention_and_disclosure_limitation"]
 }
 
 risk_category "unlawful_processing" {
   title       = "Unlawful processing"
   description = "A person's PII is processed without a valid legal basis, or outside the instructions and agreements that should govern it."
+  principles  = ["consent_and_choice", "purpose_legitimacy_and_specification", "privacy_compliance"]
 }
 
 risk_category "over_retention" {
   title       = "Over-retention"
   description = "A person's PII is kept longer than needed, leaving it exposed to leaks and reuse long after the person's relationship with the organization has ended."
+  principles  = ["use_retention_and_disclosure_limitation", "data_minimization"]
 }
 
 risk_category "inaccurate_data" {
   title       = "Inaccurate data"
   description = "Outdated, incomplete or wrong PII is used, and the person suffers decisions or treatment based on a false picture of them."
+  principles  = ["accuracy_and_quality"]
 }
 
 risk_category "lack_of_transparency" {
   title       = "Lack of transparency"
   description = "A person cannot find out who holds their PII, for what, or where it goes, so they cannot judge the processing or react to it."
+  principles  = ["openness_transparency_and_notice"]
 }
 
 risk_category "rights_not_honoured" {
   title       = "Rights not honoured"
   description = "A person's request to access, correct, erase, port, object or withdraw consent is ignored, delayed or handled incorrectly."
+  principles  = ["individual_participation_and_access", "consent_and_choice"]
 }
 
 risk_category "unlawful_transfer" {
   title       = "Unlawful transfer"
   description = "A person's PII is sent to another party or another jurisdiction without a valid basis or adequate safeguards, putting it beyond the protection the person relies on."
+  principles  = ["use_retention_and_disclosure_limitation", "accountability"]
 }
 
 risk_category "re_identification" {
   title       = "Re-identification"
   description = "Data believed to be anonymous or pseudonymous is linked back to a person, for example by combining data sets, revealing who they are and what the data says about them."
+  principles  = ["data_minimization", "information_security"]
 }
 
 # ---------------------------------------------------------------------------

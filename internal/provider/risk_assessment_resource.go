@@ -84,9 +84,12 @@ var (
 	stringListType = types.ListType{ElemType: types.StringType}
 	stringSetType  = types.SetType{ElemType: types.StringType}
 
+	// Only what coverage needs of a control: its catalog mapping (title,
+	// treats, reduces) comes from the catalog. Fewer values per risk keep
+	// large plans fast, since the framework's cost grows with every value.
 	controlRefAttrTypes = map[string]attr.Type{
-		"id": types.StringType, "catalog": types.StringType, "control_id": types.StringType, "title": types.StringType,
-		"status": types.StringType, "activities": stringSetType, "treats": stringListType, "reduces": types.StringType,
+		"id": types.StringType, "catalog": types.StringType, "control_id": types.StringType,
+		"status": types.StringType, "activities": stringSetType,
 	}
 	acceptanceAttrTypes = map[string]attr.Type{
 		"accepted_by": types.StringType, "rationale": types.StringType, "expires": types.StringType,
@@ -186,13 +189,10 @@ func (r *riskAssessmentResource) Schema(_ context.Context, _ resource.SchemaRequ
 							"`controls = [pii_control.encryption, pii_control.access]`. Their attributes are read once known.",
 						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 							"id":         schema.StringAttribute{Optional: true, MarkdownDescription: "The control's qualified id, `catalog:control_id`."},
-							"catalog":    schema.StringAttribute{Optional: true, MarkdownDescription: "The control's catalog."},
-							"control_id": schema.StringAttribute{Optional: true, MarkdownDescription: "The control's id in its catalog."},
-							"title":      schema.StringAttribute{Optional: true, MarkdownDescription: "The control's title."},
-							"status":     schema.StringAttribute{Optional: true, MarkdownDescription: "The control's status."},
-							"activities": schema.SetAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "The activities the control is scoped to."},
-							"treats":     schema.ListAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "The risk categories the control treats."},
-							"reduces":    schema.StringAttribute{Optional: true, MarkdownDescription: "What the control lowers."},
+							"catalog":    schema.StringAttribute{Optional: true, MarkdownDescription: "The control's catalog, when `id` is not given."},
+							"control_id": schema.StringAttribute{Optional: true, MarkdownDescription: "The control's id in its catalog, when `id` is not given."},
+							"status":     schema.StringAttribute{Optional: true, MarkdownDescription: "The control's status; required for the control to count."},
+							"activities": schema.SetAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "The activities the control is scoped to; empty for organisation-wide."},
 						}},
 					},
 					"acceptance": schema.SingleNestedAttribute{
@@ -444,17 +444,13 @@ func controlOf(o types.Object) coverage.Control {
 		return coverage.Control{}
 	}
 	c := coverage.Control{Known: true}
-	var k [7]bool
-	var catalogName, controlID, reduces string
+	var k [5]bool
+	var catalogName, controlID string
 	c.Ref, k[0] = objectString(o, "id")
 	catalogName, k[1] = objectString(o, "catalog")
 	controlID, k[2] = objectString(o, "control_id")
 	c.Status, k[3] = objectString(o, "status")
 	c.Activities, k[4] = objectStrings(o, "activities")
-	c.Treats, k[5] = objectStrings(o, "treats")
-	reduces, k[6] = objectString(o, "reduces")
-	c.Reduces = catalog.Reduction(reduces)
-	c.Title, _ = objectString(o, "title")
 	for _, known := range k {
 		c.Known = c.Known && known
 	}

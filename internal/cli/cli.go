@@ -22,9 +22,13 @@ const (
 // Env is what a command runs with: its output streams and the binary's
 // version.
 type Env struct {
+	Stdin   io.Reader
 	Stdout  io.Writer
 	Stderr  io.Writer
 	Version string
+	// ColorTerminal is true when standard output is a terminal that may
+	// show colour.
+	ColorTerminal bool
 }
 
 type command struct {
@@ -34,6 +38,8 @@ type command struct {
 
 var commands = map[string]command{
 	"catalog": {"List the controls of the built-in catalogs and of your own catalog files", runCatalog},
+	"check":   {"Check plans and states (terraform show -json) against the policy pack", runCheck},
+	"test":    {"Run the policy tests of a pack", runTest},
 	"version": {"Print the version", runVersion},
 }
 

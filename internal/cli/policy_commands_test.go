@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func runWithStdin(stdin string, args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := Run(Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Version: "1.2.3"}, args)
+	return code, out.String(), errOut.String()
+}
+
+func TestCheckCommand(t *testing.T) {
+	plan, err := os.ReadFile("testdata/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	brokenDir := t.TempDir()
+	broken, _ := os.ReadFile("testdata/broken.policy.hcl.txt")
+	if err := os.WriteFile(filepath.Join(brokenDir, "broken.policy.hcl"), broken, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	notJSON := filepath.Join(t.TempDir(), "plan.txt")
+	if err := os.WriteFile(notJSON, []byte("Plan: 1 to add"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		wantCode int
+		wantOut  []string
+		wantErr  []string
+	}{
+		{name: "mandatory failures exit 1", args: []string{"check", "--policy-dir", "testdata/policies", "testdata/plan.json"}, wantCode: 1,
+			wantOut: []string{"aws_db_instance.customers", "password (sensitive) is too short", "policies: "}},
+		{name: "flags after the plan", args: []string{"check", "testdata/plan.json", "--policy-dir", "testdata/policies", "--format", "json"}, wantCode: 1,
+			wantOut: []string{`"status": "fail"`}},
+		{name: "stdin", stdin: string(plan), args: []string{"check", "--policy-dir", "testdata/policies", "-"}, wantCode: 1,
+			wantOut: []string{"aws_s3_bucket.logs"}},
+		{name: "override", args: []string{"check", "--policy-dir", "testdata/policies", "--override", "db_password_strength", "testdata/plan.json"}, wantCode: 1},
+		{name: "var", args: []string{"check", "--policy-dir", "testdata/policies", "--var", `regions=["us-east-1"]`, "--format", "json", "testdata/plan.json"}, wantCode: 1},
+		{name: "unknown var", args: []string{"check", "--policy-dir", "testdata/policies", "--var", "region=x", "testdata/plan.json"}, wantCode: 2,
+			wantErr: []string{`Error: --var region: the policies declare no input "region". Did you mean "regions"?`}},
+		{name: "no plan", args: []string{"check"}, wantCode: 2, wantErr: []string{"give at least one plan or state JSON file"}},
+		{name: "missing plan", args: []string{"check", "nope.json"}, wantCode: 2, wantErr: []string{"Error: nope.json: no such file or directory"}},
+		{name: "not JSON", args: []string{"check", notJSON}, wantCode: 2, wantErr: []string{"is not JSON"}},
+		{name: "policy syntax error", args: []string{"check", "--policy-dir", brokenDir, "testdata/plan.json"}, wantCode: 2,
+			wantErr: []string{`broken.policy.hcl:2:14: Invalid severity: "hihg" is not a valid severity; use one of "low", "medium", "high", "critical". Did you mean "high"?`}},
+		{name: "missing policy dir", args: []string{"check", "--policy-dir", "nowhere", "testdata/plan.json"}, wantCode: 2, wantErr: []string{"--policy-dir nowhere: no such file or directory"}},
+		{name: "unknown format", args: []string{"check", "--format", "yaml", "testdata/plan.json"}, wantCode: 2, wantErr: []string{`unknown format "yaml"`}},
+		{name: "unknown flag", args: []string{"check", "--colour", "testdata/plan.json"}, wantCode: 2, wantErr: []string{"flag provided but not defined: -colour"}},
+		{name: "stdin twice", stdin: string(plan), args: []string{"check", "-", "-"}, wantCode: 2, wantErr: []string{"standard input (-) can be read only once"}},
+		{name: "built-in pack", args: []string{"check", "testdata/plan.json"}, wantCode: 0, wantOut: []string{"policies: 0 pass, 0 fail"}},
+	}
+	testSummary := regexp.MustCompile(`(?m)^\w*:? ?\d+ passed, \d+ failed`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runWithStdin(tt.stdin, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.wantCode, out, errOut)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errOut)
+				}
+			}
+			if strings.Contains(out+errOut, "hunter2") {
+				t.Error("a sensitive value leaked")
+			}
+			if strings.Contains(errOut, "goroutine ") || strings.Contains(errOut, "panic:") {
+				t.Error("a Go stack trace reached the user")
+			}
+			if testSummary.MatchString(out + errOut) {
+				t.Error("output looks like a test runner summary")
+			}
+		})
+	}
+}
+
+func TestCheckOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "results.json")
+	code, _, errOut := runWithStdin("", "check", "--policy-dir", "testdata/policies", "--format", "json", "--output", out, "testdata/plan.json")
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if !strings.Contains(errOut, "policies: ") {
+		t.Errorf("the terminal gets the count line: %q", errOut)
+	}
+}
+
+func TestTestCommand(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantOut  []string
+	}{
+		{"passing tests", []string{"test", "testdata/policies"}, 0, []string{"policy tests: 2 ok, 0 failing"}},
+		{"verbose", []string{"test", "--verbose", "testdata/policies"}, 0, []string{"ok   a PII bucket with KMS passes"}},
+		{"failing test", []string{"test", "testdata/failing-tests"}, 1, []string{"FAIL expects the wrong result", "db_password_strength on aws_db_instance.x: got fail, want pass: aws_db_instance.x password short is too short", "policy tests: 0 ok, 1 failing"}},
+		{"built-in pack", []string{"test"}, 0, []string{"0 failing"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runWithStdin("", tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d\n%s\n%s", code, tt.wantCode, out, errOut)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}

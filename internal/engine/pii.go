@@ -1,0 +1,155 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
+)
+
+// DefaultClassifications are the data_classification tag values that mark
+// a resource as holding PII.
+var DefaultClassifications = []string{"pii", "personal", "personal_data", "sensitive", "special"}
+
+// activityType is the resource type whose life-cycle systems name the
+// infrastructure that holds PII.
+const activityType = "pii_processing_activity"
+
+// holdersOf decides, for every resource of a document, whether it holds
+// PII: its tags or labels say so, or a processing activity in the document
+// names it among its systems, or its configuration references such a
+// resource directly (the split resources of a bucket: versioning,
+// encryption, public access block).
+func holdersOf(doc *tfplan.Document, classifications []string) map[*tfplan.Resource]bool {
+	holds := map[*tfplan.Resource]bool{}
+	systems := map[string]bool{}
+	for _, a := range doc.ByType(activityType) {
+		// Only reading here, never printing: marks can go.
+		after, _ := a.After.UnmarkDeep()
+		for _, s := range activitySystems(after) {
+			systems[s] = true
+		}
+	}
+	direct := map[string]bool{} // config addresses of direct holders
+	for _, r := range doc.Resources {
+		if taggedPII(r.After, classifications) || systems[r.Address] || systems[r.ConfigAddress] || (r.ModuleAddress == "" && systems[r.Type+"."+r.Name]) {
+			holds[r] = true
+			direct[r.ConfigAddress] = true
+		}
+	}
+	for _, r := range doc.Resources {
+		if holds[r] {
+			continue
+		}
+		for _, ref := range r.References {
+			if direct[ref] {
+				holds[r] = true
+				break
+			}
+		}
+	}
+	return holds
+}
+
+// taggedPII reads tags, tags_all and labels.
+func taggedPII(attrs cty.Value, classifications []string) bool {
+	attrs, _ = attrs.Unmark()
+	if !usable(attrs) || !attrs.Type().IsObjectType() {
+		return false
+	}
+	for _, name := range []string{"tags", "tags_all", "labels"} {
+		if !attrs.Type().HasAttribute(name) {
+			continue
+		}
+		// Only reading here, never printing: marks can go.
+		tags, _ := attrs.GetAttr(name).UnmarkDeep()
+		if !usable(tags) || (!tags.Type().IsObjectType() && !tags.Type().IsMapType()) {
+			continue
+		}
+		for it := tags.ElementIterator(); it.Next(); {
+			k, v := it.Element()
+			key := strings.ToLower(k.AsString())
+			val, ok := stringOf(v)
+			if !ok {
+				continue
+			}
+			val = strings.ToLower(strings.TrimSpace(val))
+			switch key {
+			case "pii", "contains_pii", "personal_data":
+				if val == "true" || val == "yes" || val == "1" {
+					return true
+				}
+			case "data_classification", "data-classification", "dataclassification", "classification":
+				for _, c := range classifications {
+					if val == c {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// activitySystems collects the systems of every life-cycle stage of a
+// processing activity's values.
+func activitySystems(v cty.Value) []string {
+	if !usable(v) || !v.Type().IsObjectType() {
+		return nil
+	}
+	var out []string
+	collect := func(stage cty.Value) {
+		if !usable(stage) || !stage.Type().IsObjectType() || !stage.Type().HasAttribute("systems") {
+			return
+		}
+		sys := stage.GetAttr("systems")
+		if !usable(sys) || !sys.CanIterateElements() {
+			return
+		}
+		for it := sys.ElementIterator(); it.Next(); {
+			_, s := it.Element()
+			if str, ok := stringOf(s); ok {
+				out = append(out, str)
+			}
+		}
+	}
+	for _, stage := range []string{"collection", "storage", "use", "disposal", "transfer"} {
+		if !v.Type().HasAttribute(stage) {
+			continue
+		}
+		s := v.GetAttr(stage)
+		if usable(s) && s.CanIterateElements() && !s.Type().IsObjectType() {
+			for it := s.ElementIterator(); it.Next(); {
+				_, each := it.Element()
+				collect(each)
+			}
+			continue
+		}
+		collect(s)
+	}
+	return out
+}
+
+// usable is true for known, non-null values, marks set aside.
+func usable(v cty.Value) bool {
+	v, _ = v.Unmark()
+	return v.IsKnown() && !v.IsNull()
+}
+
+func stringOf(v cty.Value) (string, bool) {
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() || v.IsNull() {
+		return "", false
+	}
+	switch {
+	case v.Type() == cty.String:
+		return v.AsString(), true
+	case v.Type() == cty.Bool:
+		if v.True() {
+			return "true", true
+		}
+		return "false", true
+	}
+	return "", false
+}

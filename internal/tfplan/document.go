@@ -1,0 +1,158 @@
+package tfplan
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+// marks is the type of this package's cty marks. It is unexported so that a
+// mark from another package never compares equal to Sensitive.
+type marks string
+
+// Sensitive is the cty mark on values the document marks sensitive.
+const Sensitive = marks("sensitive")
+
+// Kind says whether a document is a plan or a state.
+type Kind string
+
+const (
+	Plan  Kind = "plan"
+	State Kind = "state"
+)
+
+// Operations a Resource may have. An action this package does not know (one
+// a later Terraform adds) is passed through as the Operation unchanged.
+const (
+	OpCreate  = "create"
+	OpUpdate  = "update"
+	OpDelete  = "delete"
+	OpReplace = "replace"
+	OpNoOp    = "no-op"
+	OpRead    = "read"
+	OpForget  = "forget"
+)
+
+// Document is one plan or state.
+type Document struct {
+	// Name is the name given to Read: a file name, or "-" for stdin.
+	Name             string
+	Kind             Kind
+	FormatVersion    string
+	TerraformVersion string
+	// Resources are the managed and data resource instances of every
+	// module, in document order. They must not be modified once an index
+	// (ByType, Types, Lookup, ReferencedBy) has been used.
+	Resources []*Resource
+
+	once         sync.Once
+	byType       map[string][]*Resource
+	types        []string
+	byAddress    map[string]*Resource
+	referencedBy map[string][]*Resource
+}
+
+// Resource is one resource instance (or, rarely, one deposed object of it).
+type Resource struct {
+	// Address is the instance address: module.a.aws_s3_bucket.b["x"].
+	Address string
+	// ConfigAddress is the address without instance keys, the address of the
+	// resource block: module.a.aws_s3_bucket.b.
+	ConfigAddress string
+	// Mode is "managed" or "data".
+	Mode string
+	Type string
+	Name string
+	// ModuleAddress is "" for the root module, else the module instance's
+	// address as Terraform writes it: "module.a", "module.a[0].module.b".
+	ModuleAddress string
+	ProviderName  string
+	// Index is the instance key: nil (no count or for_each), a string
+	// (for_each) or an int (count).
+	Index any
+	// Deposed is the deposed object's key for an object that a
+	// create_before_destroy replacement left behind, "" otherwise.
+	Deposed string
+	// Actions are the change's actions as the plan lists them: ["create"],
+	// ["no-op"], ["delete","create"], ["read"]... In a state: ["no-op"].
+	Actions []string
+	// Operation summarises Actions: create, update, delete, replace (delete
+	// and create in either order, or create and forget), no-op, read or
+	// forget.
+	Operation string
+	// After holds the planned values (plan) or the current values (state),
+	// with unknown values and Sensitive marks overlaid. It is null when the
+	// resource is deleted.
+	After cty.Value
+	// Before holds the values before the change, with Sensitive marks. It
+	// is null on create and in states.
+	Before cty.Value
+	// References are the ConfigAddresses of the resources that this
+	// resource's configuration refers to: sorted, distinct, data sources
+	// with their "data." prefix. Empty in states. The instances of a block
+	// share the slice: do not modify it.
+	References []string
+}
+
+// buildIndexes builds every index of d, once.
+func (d *Document) buildIndexes() {
+	d.once.Do(func() {
+		d.byType = make(map[string][]*Resource)
+		d.byAddress = make(map[string]*Resource, len(d.Resources))
+		d.referencedBy = make(map[string][]*Resource)
+		for _, r := range d.Resources {
+			if r == nil {
+				continue
+			}
+			if len(d.byType[r.Type]) == 0 {
+				d.types = append(d.types, r.Type)
+			}
+			d.byType[r.Type] = append(d.byType[r.Type], r)
+			// The current object wins over deposed ones at the same
+			// address; otherwise the first one does.
+			if prev, ok := d.byAddress[r.Address]; !ok || (prev.Deposed != "" && r.Deposed == "") {
+				d.byAddress[r.Address] = r
+			}
+			for _, ref := range r.References {
+				d.referencedBy[ref] = append(d.referencedBy[ref], r)
+			}
+		}
+		sort.Strings(d.types)
+	})
+}
+
+// ByType returns the resources of the given type, managed and data, in
+// document order. The slice is shared: do not modify it.
+func (d *Document) ByType(typ string) []*Resource {
+	d.buildIndexes()
+	rs := d.byType[typ]
+	return rs[:len(rs):len(rs)]
+}
+
+// Types returns the distinct resource types of the document, sorted. The
+// slice is shared: do not modify it.
+func (d *Document) Types() []string {
+	d.buildIndexes()
+	return d.types[:len(d.types):len(d.types)]
+}
+
+// Lookup returns the resource at the given instance address, or nil. When a
+// deposed object shares the address, Lookup returns the current object.
+func (d *Document) Lookup(address string) *Resource {
+	d.buildIndexes()
+	return d.byAddress[address]
+}
+
+// ReferencedBy returns the resources whose configuration refers to r's
+// configuration address (one hop), in document order. Every instance of a
+// referring resource block is returned. The slice is shared: do not modify
+// it.
+func (d *Document) ReferencedBy(r *Resource) []*Resource {
+	if r == nil {
+		return nil
+	}
+	d.buildIndexes()
+	rs := d.referencedBy[r.ConfigAddress]
+	return rs[:len(rs):len(rs)]
+}

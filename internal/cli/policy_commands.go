@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/privacycode/terraform-provider-pii/internal/catalog"
 	"github.com/privacycode/terraform-provider-pii/internal/engine"
 	"github.com/privacycode/terraform-provider-pii/internal/policy"
 	"github.com/privacycode/terraform-provider-pii/internal/policytest"
@@ -166,6 +167,23 @@ func diagError(diags hcl.Diagnostics) error {
 	return errors.New(strings.Join(lines, "\n"))
 }
 
+// warnUnknownControls says on stderr which policies name controls that are
+// not in the built-in catalogs: a typo there would go unnoticed into every
+// report.
+func warnUnknownControls(env Env, pack *policy.Pack) {
+	set, err := catalog.Builtin()
+	if err != nil {
+		return
+	}
+	for _, p := range pack.Policies {
+		for _, c := range p.Controls {
+			if _, err := set.LookupControl(c); err != nil {
+				fmt.Fprintf(env.Stderr, "Warning: %s:%d: policy %s names control %s: %s\n", p.DeclRange.Filename, p.DeclRange.Start.Line, p.Name, c, err)
+			}
+		}
+	}
+}
+
 func runCheck(env Env, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
@@ -209,6 +227,7 @@ func runCheck(env Env, args []string) int {
 	if err != nil {
 		return fail("%s", err)
 	}
+	warnUnknownControls(env, pack)
 	values, err := inputValues(pack, vars, varFiles)
 	if err != nil {
 		return fail("%s", err)
@@ -314,8 +333,9 @@ func runTest(env Env, args []string) int {
 	verbose := fs.Bool("verbose", false, "list every test, not only the failing ones")
 	fs.Usage = func() {
 		fmt.Fprint(env.Stderr, "Usage: terraform-provider-pii test [options] [DIR]...\n\n"+
-			"Runs the policy tests (*.policytest.hcl) of each DIR against the policies of the same DIR,\n"+
-			"or of the built-in pack when no DIR is given.\n\nExit status: 0 all tests hold; 1 a test failed; 2 unusable input.\n\nOptions:\n")
+			"Reads the policies (*.policy.hcl) of every DIR as one pack, and runs the policy tests\n"+
+			"(*.policytest.hcl) of every DIR against it; with no DIR, the built-in pack and its tests.\n\n"+
+			"Exit status: 0 all tests hold; 1 a test failed; 2 unusable input.\n\nOptions:\n")
 		fs.PrintDefaults()
 	}
 	dirs, err := parseInterleaved(fs, args)
@@ -330,6 +350,7 @@ func runTest(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "Error: %s\n", err)
 		return ExitUsage
 	}
+	warnUnknownControls(env, pack)
 	sources, err := collect(dirs, policy.TestSuffix)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "Error: %s\n", err)

@@ -115,11 +115,15 @@ func TestTestCommand(t *testing.T) {
 		args     []string
 		wantCode int
 		wantOut  []string
+		wantErr  []string
 	}{
-		{"passing tests", []string{"test", "testdata/policies"}, 0, []string{"policy tests: 2 ok, 0 failing"}},
-		{"verbose", []string{"test", "--verbose", "testdata/policies"}, 0, []string{"ok   a PII bucket with KMS passes"}},
-		{"failing test", []string{"test", "testdata/failing-tests"}, 1, []string{"FAIL expects the wrong result", "db_password_strength on aws_db_instance.x: got fail, want pass: aws_db_instance.x password short is too short", "policy tests: 0 ok, 1 failing"}},
-		{"built-in pack", []string{"test"}, 0, []string{"0 failing"}},
+		{"passing tests", []string{"test", "testdata/policies"}, 0, []string{"policy tests: 2 ok, 0 failing"}, nil},
+		{"verbose", []string{"test", "--verbose", "testdata/policies"}, 0, []string{"ok   a PII bucket with KMS passes"}, nil},
+		{"failing test", []string{"test", "testdata/failing-tests"}, 1,
+			[]string{"FAIL expects the wrong result", "db_password_strength on aws_db_instance.x: got fail, want pass: aws_db_instance.x password short is too short", "policy tests: 0 ok, 1 failing"},
+			[]string{`Warning: testdata/failing-tests/pack.policy.hcl:11: policy bucket_tagged names control iso29151:8.2.9: there is no control "8.2.9" in catalog iso29151. Did you mean "8.2.1", "8.2.2" or "8.2.3"?`}},
+		{"built-in pack", []string{"test"}, 0, []string{"0 failing"}, nil},
+		{"no tests", []string{"test", "testdata/notests"}, 2, nil, []string{"no policy tests found"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +134,11 @@ func TestTestCommand(t *testing.T) {
 			for _, w := range tt.wantOut {
 				if !strings.Contains(out, w) {
 					t.Errorf("stdout lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errOut)
 				}
 			}
 		})

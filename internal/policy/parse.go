@@ -33,7 +33,8 @@ const (
 var Roots = []string{"attrs", "prior_attrs", "meta", "input", "local"}
 
 var (
-	namePattern    = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_-]*$`)
+	namePattern    = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_-]*$`)
+	inputPattern   = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_]*$`)
 	typePattern    = regexp.MustCompile(`^[a-z0-9_*?\[\]-]+$`)
 	controlPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(@[A-Za-z0-9._-]+)?:[A-Za-z0-9][A-Za-z0-9._-]*$`)
 )
@@ -103,7 +104,10 @@ func Parse(sources ...Source) (*Pack, hcl.Diagnostics) {
 type parser struct {
 	pack         *Pack
 	policyByName map[string]*Policy
-	diags        hcl.Diagnostics
+	// rejected are policies with errors of their own, kept so that their
+	// expressions are checked too.
+	rejected []*Policy
+	diags    hcl.Diagnostics
 }
 
 func (p *parser) errorf(rng hcl.Range, summary, format string, args ...any) {
@@ -165,7 +169,7 @@ func (p *parser) locals(b *hcl.Block, into, outer map[string]*hcl.Attribute) {
 
 func (p *parser) input(b *hcl.Block) {
 	name := b.Labels[0]
-	if !namePattern.MatchString(name) {
+	if !inputPattern.MatchString(name) {
 		p.errorf(b.LabelRanges[0], "Invalid input name", "%q is not a valid input name: use letters, digits and underscores, starting with a letter.", name)
 		return
 	}
@@ -266,6 +270,8 @@ func (p *parser) policy(b *hcl.Block, file *File) *Policy {
 		ok = false
 	}
 	if !ok {
+		// Still check its expressions, so that every error shows at once.
+		p.rejected = append(p.rejected, pol)
 		return nil
 	}
 	p.policyByName[name] = pol
@@ -280,7 +286,14 @@ func (p *parser) checkReferences() {
 		for _, a := range sortedAttrs(f.Locals) {
 			p.checkExpr(a.Expr, f.Locals, nil, inputs)
 		}
-		for _, pol := range f.Policies {
+		var policies []*Policy
+		policies = append(policies, f.Policies...)
+		for _, r := range p.rejected {
+			if r.File == f {
+				policies = append(policies, r)
+			}
+		}
+		for _, pol := range policies {
 			for _, a := range sortedAttrs(pol.Locals) {
 				p.checkExpr(a.Expr, f.Locals, pol.Locals, inputs)
 			}

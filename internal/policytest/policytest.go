@@ -180,6 +180,12 @@ func errorAt(rng hcl.Range, summary, format string, args ...any) *hcl.Diagnostic
 func parseMock(b *hcl.Block) (*Mock, hcl.Diagnostics) {
 	m := &Mock{Type: b.Labels[0], Name: b.Labels[1], Operation: "create", Attrs: cty.EmptyObjectVal, Prior: cty.NullVal(cty.DynamicPseudoType)}
 	c, diags := b.Body.Content(mockSchema)
+	defer func() {
+		// A deleted resource has no planned values, as in a real plan.
+		if _, set := c.Attributes["attrs"]; !set && m.Operation == "delete" {
+			m.Attrs = cty.NullVal(cty.DynamicPseudoType)
+		}
+	}()
 	if a, ok := c.Attributes["attrs"]; ok {
 		v, more := a.Expr.Value(mockContext)
 		diags = append(diags, more...)
@@ -322,7 +328,7 @@ func run(pack *policy.Pack, t *Test) Outcome {
 	overrides := map[string]bool{}
 	for _, m := range t.Resources {
 		if m.HoldsPII != nil {
-			overrides[m.Type+"."+m.Name] = *m.HoldsPII
+			overrides[addressOf(m.mode(), m.Type, m.Name)] = *m.HoldsPII
 		}
 	}
 	eng, err := engine.New(pack, engine.Options{Inputs: t.Variables, HoldsPIIOverride: overrides})
@@ -417,10 +423,7 @@ func document(t *Test) (*tfplan.Document, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: resource %s.%s prior: %w", t.File, t.Line, m.Type, m.Name, err)
 		}
-		mode := "managed"
-		if m.Operation == "read" {
-			mode = "data"
-		}
+		mode := m.mode()
 		changes = append(changes, rc{
 			Address: addressOf(mode, m.Type, m.Name), Mode: mode, Type: m.Type, Name: m.Name, ProviderName: "registry.terraform.io/mock/" + providerOf(m.Type),
 			Change: change{Actions: actionsOf(m.Operation), Before: before, After: after, AfterUnknown: afterUnknown, BeforeSensitive: beforeSensitive, AfterSensitive: afterSensitive},
@@ -443,6 +446,14 @@ func document(t *Test) (*tfplan.Document, error) {
 		return nil, err
 	}
 	return tfplan.Read(t.File+": "+t.Name, b)
+}
+
+// mode is "data" for a mock that is read, as data sources are.
+func (m *Mock) mode() string {
+	if m.Operation == "read" {
+		return "data"
+	}
+	return "managed"
 }
 
 func addressOf(mode, typ, name string) string {

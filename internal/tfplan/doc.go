@@ -71,7 +71,9 @@
 // module outputs are not resources and are left out, and so is depends_on,
 // which orders operations but passes no value. Document.ReferencedBy answers
 // the reverse question, one hop: which resources refer to this one. States
-// have no configuration, so their resources have no references.
+// have no configuration; there the references are the dependencies
+// Terraform recorded for each resource (its depends_on in the state), which
+// include every resource its configuration referred to.
 //
 // # Errors
 //

@@ -45,6 +45,9 @@ type rawResource struct {
 	actions                                                    []string
 	before, after                                              span
 	afterUnknown, beforeSensitive, afterSensitive              any
+	// dependsOn is a state resource's recorded dependencies: the
+	// resources its configuration referred to when it was applied.
+	dependsOn []string
 }
 
 func (r *rawResource) field() string {
@@ -366,6 +369,10 @@ func (p *parser) stateResource(r *rawResource) error {
 		case "sensitive_values":
 			r.afterSensitive, err = p.readOverlay()
 			return err
+		case "depends_on":
+			p.push("depends_on")
+			defer p.pop()
+			return p.readStrings(&r.dependsOn)
 		}
 		k := known(key, "address", "mode", "type", "name", "deposed_key", "provider_name", "index")
 		if k == "" {
@@ -629,7 +636,28 @@ func newResource(name string, rr *rawResource, refs map[string][]string, values 
 	if list := refs[r.ConfigAddress]; len(list) > 0 {
 		r.References = list
 	}
+	if kind == State && len(rr.dependsOn) > 0 {
+		r.References = stateReferences(rr.dependsOn)
+	}
 	return r, nil
+}
+
+// stateReferences turns a state resource's depends_on into configuration
+// addresses. A state has no configuration, but Terraform records there
+// every resource the configuration referred to, which is what references
+// are for.
+func stateReferences(dependsOn []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range dependsOn {
+		a := stripKeys(d)
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // at reads the value at s with its overlays; where the document has no

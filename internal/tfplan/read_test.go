@@ -247,9 +247,17 @@ func TestReadDocuments(t *testing.T) {
 			}
 			if doc.Kind == State {
 				for _, r := range doc.Resources {
-					if len(r.References) != 0 || !r.Before.IsNull() {
-						t.Errorf("%s: a state resource with references %q or a Before", r.Address, r.References)
+					if !r.Before.IsNull() {
+						t.Errorf("%s: a state resource with a Before", r.Address)
 					}
+				}
+				// A state's references are its recorded dependencies.
+				db := doc.Lookup("aws_db_instance.main")
+				if db == nil || strings.Join(db.References, ",") != "aws_s3_bucket.orders" {
+					t.Errorf("state references = %v", db)
+				}
+				if bucket := doc.Lookup("aws_s3_bucket.orders"); len(doc.ReferencedBy(bucket)) != 1 {
+					t.Errorf("ReferencedBy in a state = %v", doc.ReferencedBy(bucket))
 				}
 			}
 		})

@@ -10,7 +10,7 @@ locals {
 
 resource_policy "aws_s3_bucket" "bucket_tagged" {
   description       = "Buckets carry a data_classification tag"
-  controls          = ["iso29151:8.2.2"]
+  controls          = ["iso29151:8.2.2", "iso29151:8.2.9"]
   severity          = "low"
   enforcement_level = "advisory"
   enforce {

@@ -49,7 +49,7 @@ func TestParseGood(t *testing.T) {
 	if p.Name != "pii_bucket_kms" || p.Severity != "high" || p.EnforcementLevel != "mandatory" || len(p.Enforce) != 2 || len(p.Controls) != 2 {
 		t.Errorf("policy = %+v", p)
 	}
-	if !p.Matches("aws_s3_bucket") || p.Matches("aws_db_instance") || !p.Selects("update") || p.Selects("no-op") {
+	if !p.Matches("aws_s3_bucket") || p.Matches("aws_db_instance") || !p.Selects("update") || p.Selects("no-op") || !p.Selects("replace") || p.Selects("delete") {
 		t.Error("type pattern or operations do not work")
 	}
 }

@@ -75,10 +75,11 @@ func (p *Policy) Matches(resourceType string) bool {
 }
 
 // Selects reports whether the policy checks a resource planned with the
-// given operation.
+// given operation. A replacement creates a new object, so a policy that
+// checks creations checks replacements too.
 func (p *Policy) Selects(operation string) bool {
 	for _, o := range p.Operations {
-		if o == operation {
+		if o == operation || (operation == "replace" && o == "create") {
 			return true
 		}
 	}

@@ -1,6 +1,10 @@
 package engine
 
 import (
+	"strconv"
+	"strings"
+	"sync"
+
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
@@ -10,11 +14,16 @@ import (
 // resourceObject is what core:: functions return for a resource:
 // { attrs = ..., meta = ... }.
 func (d *documentEval) resourceObject(r *tfplan.Resource) cty.Value {
+	if o, ok := d.objects[r]; ok {
+		return o
+	}
 	attrs := r.After
 	if attrs == cty.NilVal {
 		attrs = cty.NullVal(cty.DynamicPseudoType)
 	}
-	return cty.ObjectVal(map[string]cty.Value{"attrs": attrs, "meta": d.metaOf(r)})
+	o := cty.ObjectVal(map[string]cty.Value{"attrs": attrs, "meta": d.metaOf(r)})
+	d.objects[r] = o
+	return o
 }
 
 func tupleOf(vals []cty.Value) cty.Value {
@@ -41,15 +50,133 @@ func (d *documentEval) getResourcesFunc() function.Function {
 			if !filter.IsNull() && !filter.Type().IsObjectType() && !filter.Type().IsMapType() {
 				return cty.NilVal, function.NewArgErrorf(1, "the filter must be an object of attribute values, such as { bucket = \"orders\" }, or null")
 			}
+			// The result depends on the document, the type and the
+			// filter only: it is worked out once per filter.
+			key, cacheable := filterKey(typ, filter)
+			if cacheable {
+				if v, ok := d.found[key]; ok {
+					return v, nil
+				}
+			}
 			var out []cty.Value
-			for _, r := range d.doc.ByType(typ) {
+			for _, r := range d.candidates(typ, filter) {
 				if matches(r.After, filter) {
 					out = append(out, d.resourceObject(r))
 				}
 			}
-			return tupleOf(out), nil
+			v := tupleOf(out)
+			if cacheable {
+				d.found[key] = v
+			}
+			return v, nil
 		},
 	})
+}
+
+// candidates returns the resources of the type that may match the filter,
+// in document order: those whose attribute has the filter's value, when
+// the filter has a string or bool attribute (see attrIndex), else all.
+func (d *documentEval) candidates(typ string, filter cty.Value) []*tfplan.Resource {
+	if !filter.IsNull() && filter.LengthInt() > 0 {
+		for it := filter.ElementIterator(); it.Next(); {
+			k, want := it.Element()
+			if rs, ok := d.index.lookup(typ, k.AsString(), want); ok {
+				return rs
+			}
+		}
+	}
+	return d.doc.ByType(typ)
+}
+
+// filterKey identifies a core::getresources call by its type and filter
+// when the filter is null, or an object or map of strings, bools and
+// nulls; other filters are not cached.
+func filterKey(typ string, filter cty.Value) (string, bool) {
+	var b strings.Builder
+	b.WriteString(strconv.Quote(typ))
+	if filter.IsNull() {
+		return b.String(), true
+	}
+	for it := filter.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		b.WriteString(strconv.Quote(k.AsString()))
+		switch {
+		case !v.IsKnown():
+			return "", false
+		case v.IsNull():
+			b.WriteString("null")
+		case v.Type() == cty.String:
+			b.WriteString("s" + strconv.Quote(v.AsString()))
+		case v.Type() == cty.Bool:
+			b.WriteString("b" + strconv.FormatBool(v.True()))
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// attrIndex finds the resources of a type whose attribute has a given
+// string or bool value, for core::getresources filters such as
+// { arn = attrs.kms_key_id }: without it, every call would read every
+// resource of the type. The index of a type and attribute is built on
+// first use; the goroutines of a document share it.
+type attrIndex struct {
+	doc    *tfplan.Document
+	mu     sync.Mutex
+	byAttr map[[2]string]map[primitiveKey][]*tfplan.Resource
+}
+
+// primitiveKey is a known, non-null string or bool.
+type primitiveKey struct {
+	isBool bool
+	value  string
+}
+
+func newAttrIndex(doc *tfplan.Document) *attrIndex {
+	return &attrIndex{doc: doc, byAttr: map[[2]string]map[primitiveKey][]*tfplan.Resource{}}
+}
+
+func keyOf(v cty.Value) (primitiveKey, bool) {
+	switch {
+	case !v.IsKnown() || v.IsNull():
+		return primitiveKey{}, false
+	case v.Type() == cty.String:
+		return primitiveKey{value: v.AsString()}, true
+	case v.Type() == cty.Bool:
+		return primitiveKey{isBool: true, value: strconv.FormatBool(v.True())}, true
+	}
+	return primitiveKey{}, false
+}
+
+// lookup returns the resources of the type whose attribute equals want, in
+// document order, when want is a known string or bool (ok); other values
+// are not indexed. A resource whose attribute is unknown, or of another
+// type, never equals want (see matches), so it is left out.
+func (x *attrIndex) lookup(typ, attr string, want cty.Value) (rs []*tfplan.Resource, ok bool) {
+	k, ok := keyOf(want)
+	if !ok {
+		return nil, false
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	m, built := x.byAttr[[2]string{typ, attr}]
+	if !built {
+		m = map[primitiveKey][]*tfplan.Resource{}
+		for _, r := range x.doc.ByType(typ) {
+			plain, _ := r.After.Unmark()
+			if !plain.IsKnown() || plain.IsNull() || !plain.Type().IsObjectType() || !plain.Type().HasAttribute(attr) {
+				continue
+			}
+			// Only reading here, never printing: marks can go.
+			got, _ := plain.GetAttr(attr).UnmarkDeep()
+			if gk, ok := keyOf(got); ok {
+				m[gk] = append(m[gk], r)
+			}
+		}
+		x.byAttr[[2]string{typ, attr}] = m
+	}
+	return m[k], true
 }
 
 // matches reports whether every attribute of filter equals the same
@@ -58,7 +185,9 @@ func matches(attrs, filter cty.Value) bool {
 	if filter.IsNull() || filter.LengthInt() == 0 {
 		return true
 	}
-	plain, _ := attrs.UnmarkDeep()
+	// Only the filter's attributes are read: marks come off them, not off
+	// the whole value.
+	plain, _ := attrs.Unmark()
 	if !plain.IsKnown() || plain.IsNull() || !plain.Type().IsObjectType() {
 		return false
 	}
@@ -68,7 +197,7 @@ func matches(attrs, filter cty.Value) bool {
 		if !plain.Type().HasAttribute(name) {
 			return false
 		}
-		got := plain.GetAttr(name)
+		got, _ := plain.GetAttr(name).UnmarkDeep()
 		if !got.IsWhollyKnown() || !want.IsWhollyKnown() {
 			return false
 		}

@@ -2,10 +2,14 @@ package engine
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
@@ -32,13 +36,34 @@ type Options struct {
 }
 
 // Engine evaluates one pack. It is safe to use from one goroutine at a
-// time per Check call; Check itself may run documents in parallel.
+// time per Check call; Check itself evaluates the resources of a document
+// on up to GOMAXPROCS goroutines.
 type Engine struct {
 	pack     *policy.Pack
 	opt      Options
 	inputs   cty.Value
 	policies map[*policy.Policy]*results.Policy
 	funcs    map[string]function.Function
+	// localExprs are the locals in scope of each policy: its file's and
+	// its own.
+	localExprs map[*policy.Policy]map[string]*hcl.Attribute
+	// localRefs are the locals each expression of the pack refers to, in
+	// the order of its Variables: worked out once rather than at every
+	// evaluation.
+	localRefs map[hcl.Expression][]localRef
+	// constant are the filters, conditions and locals whose value is the
+	// same for every resource of a document (see isConstant): each
+	// goroutine evaluates them once per document.
+	constant map[hcl.Expression]bool
+	// messageReads are the variables each error message refers to, by
+	// root name, and its locals as "local.name".
+	messageReads map[hcl.Expression]map[string]bool
+}
+
+// localRef is a reference to local.name at rng.
+type localRef struct {
+	name string
+	rng  hcl.Range
 }
 
 // New prepares an engine. It fails when an input has no value, or a value
@@ -51,11 +76,35 @@ func New(pack *policy.Pack, opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{pack: pack, opt: opt, inputs: inputs, policies: map[*policy.Policy]*results.Policy{}, funcs: baseFunctions()}
+	e := &Engine{pack: pack, opt: opt, inputs: inputs, policies: map[*policy.Policy]*results.Policy{}, funcs: baseFunctions(),
+		localExprs: map[*policy.Policy]map[string]*hcl.Attribute{}, localRefs: map[hcl.Expression][]localRef{},
+		constant: map[hcl.Expression]bool{}, messageReads: map[hcl.Expression]map[string]bool{}}
 	for _, p := range pack.Policies {
 		e.policies[p] = &results.Policy{
 			Name: p.Name, Description: p.Description, Controls: nonNil(p.Controls), Severity: p.Severity,
 			EnforcementLevel: p.EnforcementLevel, File: p.DeclRange.Filename, Line: p.DeclRange.Start.Line, ResourceType: p.TypePattern,
+		}
+		exprs := make(map[string]*hcl.Attribute, len(p.File.Locals)+len(p.Locals))
+		for k, v := range p.File.Locals {
+			exprs[k] = v
+		}
+		for k, v := range p.Locals {
+			exprs[k] = v
+		}
+		e.localExprs[p] = exprs
+		for _, a := range exprs {
+			e.addLocalRefs(a.Expr)
+			e.constant[a.Expr] = isConstant(a.Expr)
+		}
+		if p.Filter != nil {
+			e.addLocalRefs(p.Filter)
+			e.constant[p.Filter] = isConstant(p.Filter)
+		}
+		for _, enf := range p.Enforce {
+			e.addLocalRefs(enf.Condition)
+			e.addLocalRefs(enf.ErrorMessage)
+			e.constant[enf.Condition] = isConstant(enf.Condition)
+			e.messageReads[enf.ErrorMessage] = readsOf(enf.ErrorMessage)
 		}
 	}
 	for _, name := range opt.Overrides {
@@ -73,6 +122,66 @@ func New(pack *policy.Pack, opt Options) (*Engine, error) {
 		}
 	}
 	return e, nil
+}
+
+// addLocalRefs records the locals expr refers to.
+func (e *Engine) addLocalRefs(expr hcl.Expression) {
+	if _, done := e.localRefs[expr]; !done {
+		e.localRefs[expr] = localRefsOf(expr)
+	}
+}
+
+func localRefsOf(expr hcl.Expression) []localRef {
+	var refs []localRef
+	for _, tr := range expr.Variables() {
+		if tr.RootName() != "local" || len(tr) < 2 {
+			continue
+		}
+		attr, ok := tr[1].(hcl.TraverseAttr)
+		if !ok {
+			continue
+		}
+		refs = append(refs, localRef{name: attr.Name, rng: tr.SourceRange()})
+	}
+	return refs
+}
+
+// readsOf returns the root names of the variables expr refers to, and
+// its locals as "local.name".
+func readsOf(expr hcl.Expression) map[string]bool {
+	reads := map[string]bool{}
+	for _, tr := range expr.Variables() {
+		reads[tr.RootName()] = true
+	}
+	for _, ref := range localRefsOf(expr) {
+		reads["local."+ref.name] = true
+	}
+	return reads
+}
+
+// isConstant reports whether an expression has the same value for every
+// resource of a document: it refers to no variable but input, and calls
+// no function that depends on the resource being checked. Every function
+// but core::referrers is a function of its arguments (core::getresources
+// also of the document, which is the same for all its resources).
+func isConstant(expr hcl.Expression) bool {
+	syn, ok := expr.(hclsyntax.Expression)
+	if !ok {
+		return false
+	}
+	for _, tr := range expr.Variables() {
+		if tr.RootName() != "input" {
+			return false
+		}
+	}
+	constant := true
+	_ = hclsyntax.VisitAll(syn, func(n hclsyntax.Node) hcl.Diagnostics {
+		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && call.Name == "core::referrers" {
+			constant = false
+		}
+		return nil
+	})
+	return constant
 }
 
 func nonNil(s []string) []string {
@@ -96,52 +205,128 @@ func (e *Engine) Check(docs []*tfplan.Document) *results.Report {
 	return report
 }
 
-// documentEval holds what evaluating one document needs: which resources
-// hold PII, their attrs/meta objects for core::getresources, and the
-// resource being checked, which the core:: functions close over.
+// documentShared is what the goroutines evaluating one document share,
+// read-only once they start (the attribute index has its own lock): which
+// resources hold PII, and the policies of each type.
+type documentShared struct {
+	e      *Engine
+	doc    *tfplan.Document
+	holds  map[*tfplan.Resource]bool
+	byType map[string][]*policy.Policy
+	index  *attrIndex
+}
+
+// documentEval is one goroutine's evaluation of a document: the
+// resource being checked, which the core:: functions close over, and
+// caches of values built for the resources (meta, {attrs, meta} objects,
+// core::getresources results).
 type documentEval struct {
-	e         *Engine
-	doc       *tfplan.Document
-	holds     map[*tfplan.Resource]bool
+	*documentShared
 	meta      map[*tfplan.Resource]cty.Value
+	objects   map[*tfplan.Resource]cty.Value
+	found     map[string]cty.Value // core::getresources results by type and filter
 	resources map[*tfplan.Resource]*results.Resource
+	constants map[hcl.Expression]constantValue
+	rv        *resourceVars // of the latest resource
 	current   *tfplan.Resource
 	funcs     map[string]function.Function
 }
 
-func (e *Engine) checkDocument(doc *tfplan.Document) []results.Result {
+// constantValue is the value of a constant expression in a document.
+type constantValue struct {
+	v     cty.Value
+	diags hcl.Diagnostics
+}
+
+// value evaluates expr in ctx, once per document when it is constant.
+func (d *documentEval) value(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	if !d.e.constant[expr] {
+		return expr.Value(ctx)
+	}
+	if c, ok := d.constants[expr]; ok {
+		return c.v, c.diags
+	}
+	v, diags := expr.Value(ctx)
+	d.constants[expr] = constantValue{v, diags}
+	return v, diags
+}
+
+func (sh *documentShared) newEval() *documentEval {
 	d := &documentEval{
-		e: e, doc: doc, holds: holdersOf(doc, e.opt.Classifications),
-		meta: map[*tfplan.Resource]cty.Value{}, resources: map[*tfplan.Resource]*results.Resource{},
+		documentShared: sh,
+		meta:           map[*tfplan.Resource]cty.Value{}, objects: map[*tfplan.Resource]cty.Value{},
+		found: map[string]cty.Value{}, resources: map[*tfplan.Resource]*results.Resource{},
+		constants: map[hcl.Expression]constantValue{},
 	}
-	for _, r := range doc.Resources {
-		if v, ok := e.opt.HoldsPIIOverride[r.Address]; ok {
-			d.holds[r] = v
-		}
-	}
-	d.funcs = make(map[string]function.Function, len(e.funcs)+2)
-	for k, v := range e.funcs {
+	d.funcs = make(map[string]function.Function, len(sh.e.funcs)+2)
+	for k, v := range sh.e.funcs {
 		d.funcs[k] = v
 	}
 	d.funcs["core::getresources"] = d.getResourcesFunc()
 	d.funcs["core::referrers"] = d.referrersFunc()
+	return d
+}
 
+// batchSize is how many resources a goroutine takes at a time.
+const batchSize = 128
+
+func (e *Engine) checkDocument(doc *tfplan.Document) []results.Result {
+	sh := &documentShared{e: e, doc: doc, holds: holdersOf(doc, e.opt.Classifications), byType: map[string][]*policy.Policy{}, index: newAttrIndex(doc)}
+	for _, r := range doc.Resources {
+		if v, ok := e.opt.HoldsPIIOverride[r.Address]; ok {
+			sh.holds[r] = v
+		}
+	}
 	// Policies by type pattern, so each resource meets only its own.
-	var out []results.Result
-	byType := map[string][]*policy.Policy{}
 	for _, typ := range doc.Types() {
 		for _, p := range e.pack.Policies {
 			if p.Matches(typ) {
-				byType[typ] = append(byType[typ], p)
+				sh.byType[typ] = append(sh.byType[typ], p)
 			}
 		}
 	}
-	for _, r := range doc.Resources {
-		for _, p := range byType[r.Type] {
-			out = append(out, d.evaluate(p, r))
+
+	// Resources are independent: batches of them go to goroutines, each
+	// with its own evaluation state, and the results are put back in
+	// document order, as if evaluated one after the other.
+	batches := (len(doc.Resources) + batchSize - 1) / batchSize
+	out := make([][]results.Result, batches)
+	var next atomic.Int64
+	work := func() {
+		d := sh.newEval()
+		for {
+			b := int(next.Add(1)) - 1
+			if b >= batches {
+				return
+			}
+			var res []results.Result
+			for _, r := range doc.Resources[b*batchSize : min((b+1)*batchSize, len(doc.Resources))] {
+				for _, p := range sh.byType[r.Type] {
+					res = append(res, d.evaluate(p, r))
+				}
+			}
+			out[b] = res
 		}
 	}
-	return out
+	workers := min(runtime.GOMAXPROCS(0), batches)
+	if workers <= 1 {
+		work()
+	} else {
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(work)
+		}
+		wg.Wait()
+	}
+	n := 0
+	for _, res := range out {
+		n += len(res)
+	}
+	all := make([]results.Result, 0, n)
+	for _, res := range out {
+		all = append(all, res...)
+	}
+	return all
 }
 
 func (d *documentEval) resultResource(r *tfplan.Resource) *results.Resource {
@@ -292,9 +477,33 @@ type scope struct {
 	locals     map[string]cty.Value
 	localDiags map[string]hcl.Diagnostics
 	evaluating map[string]bool
+	// base is the resource's context without locals; ctx has vars and
+	// the locals evaluated so far, and localsChanged says that its local
+	// object is behind.
+	base          *hcl.EvalContext
+	ctx           *hcl.EvalContext
+	localsChanged bool
 }
 
 func newScope(d *documentEval, p *policy.Policy, r *tfplan.Resource) *scope {
+	rv := d.varsOf(r)
+	return &scope{d: d, p: p, vars: rv.vars, base: rv.base, localExpr: d.e.localExprs[p]}
+}
+
+// resourceVars are the variables of every scope of one resource, and the
+// context of the scopes that have no locals yet (local = {}). Scopes only
+// read them.
+type resourceVars struct {
+	r    *tfplan.Resource
+	vars map[string]cty.Value
+	base *hcl.EvalContext
+}
+
+// varsOf returns the variables of r, built once for all its policies.
+func (d *documentEval) varsOf(r *tfplan.Resource) *resourceVars {
+	if d.rv != nil && d.rv.r == r {
+		return d.rv
+	}
 	prior := r.Before
 	if prior == cty.NilVal {
 		prior = cty.NullVal(cty.DynamicPseudoType)
@@ -303,20 +512,17 @@ func newScope(d *documentEval, p *policy.Policy, r *tfplan.Resource) *scope {
 	if attrs == cty.NilVal {
 		attrs = cty.NullVal(cty.DynamicPseudoType)
 	}
-	exprs := make(map[string]*hcl.Attribute, len(p.File.Locals)+len(p.Locals))
-	for k, v := range p.File.Locals {
-		exprs[k] = v
+	rv := &resourceVars{r: r, vars: map[string]cty.Value{
+		"attrs": attrs, "prior_attrs": prior, "meta": d.metaOf(r), "input": d.e.inputs,
+	}}
+	base := make(map[string]cty.Value, len(rv.vars)+1)
+	for k, v := range rv.vars {
+		base[k] = v
 	}
-	for k, v := range p.Locals {
-		exprs[k] = v
-	}
-	return &scope{
-		d: d, p: p,
-		vars: map[string]cty.Value{
-			"attrs": attrs, "prior_attrs": prior, "meta": d.metaOf(r), "input": d.e.inputs,
-		},
-		localExpr: exprs, locals: map[string]cty.Value{}, localDiags: map[string]hcl.Diagnostics{}, evaluating: map[string]bool{},
-	}
+	base["local"] = cty.EmptyObjectVal
+	rv.base = &hcl.EvalContext{Variables: base, Functions: d.funcs}
+	d.rv = rv
+	return rv
 }
 
 func (s *scope) context(vars map[string]cty.Value, locals map[string]cty.Value) *hcl.EvalContext {
@@ -328,25 +534,39 @@ func (s *scope) context(vars map[string]cty.Value, locals map[string]cty.Value) 
 	return &hcl.EvalContext{Variables: all, Functions: s.d.funcs}
 }
 
+// evalContext is the context of the scope's own expressions: vars and the
+// locals evaluated so far. It is the resource's shared context until the
+// scope has locals, then its own, built once and brought up to date when
+// a local has been evaluated since.
+func (s *scope) evalContext() *hcl.EvalContext {
+	switch {
+	case len(s.locals) == 0:
+		return s.base
+	case s.ctx == nil:
+		s.ctx = s.context(s.vars, s.locals)
+	case s.localsChanged:
+		s.ctx.Variables["local"] = cty.ObjectVal(s.locals)
+	}
+	s.localsChanged = false
+	return s.ctx
+}
+
 // eval evaluates an expression after the locals it refers to.
 func (s *scope) eval(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
 	if diags := s.need(expr); diags.HasErrors() {
 		return cty.DynamicVal, diags
 	}
-	return expr.Value(s.context(s.vars, s.locals))
+	return s.d.value(expr, s.evalContext())
 }
 
 func (s *scope) need(expr hcl.Expression) hcl.Diagnostics {
+	refs, ok := s.d.e.localRefs[expr]
+	if !ok {
+		refs = localRefsOf(expr)
+	}
 	var diags hcl.Diagnostics
-	for _, tr := range expr.Variables() {
-		if tr.RootName() != "local" || len(tr) < 2 {
-			continue
-		}
-		attr, ok := tr[1].(hcl.TraverseAttr)
-		if !ok {
-			continue
-		}
-		diags = append(diags, s.local(attr.Name, tr.SourceRange())...)
+	for _, ref := range refs {
+		diags = append(diags, s.local(ref.name, ref.rng)...)
 	}
 	return diags
 }
@@ -366,16 +586,26 @@ func (s *scope) local(name string, from hcl.Range) hcl.Diagnostics {
 		return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cycle in locals",
 			Detail: fmt.Sprintf("local.%s refers back to itself through other locals.", name), Subject: from.Ptr()}}
 	}
+	if s.evaluating == nil {
+		s.evaluating = map[string]bool{}
+	}
 	s.evaluating[name] = true
 	defer delete(s.evaluating, name)
 	diags := s.need(a.Expr)
 	if !diags.HasErrors() {
 		var v cty.Value
-		v, diags = a.Expr.Value(s.context(s.vars, s.locals))
+		v, diags = s.d.value(a.Expr, s.evalContext())
 		if !diags.HasErrors() {
+			if s.locals == nil {
+				s.locals = map[string]cty.Value{}
+			}
 			s.locals[name] = v
+			s.localsChanged = true
 			return nil
 		}
+	}
+	if s.localDiags == nil {
+		s.localDiags = map[string]hcl.Diagnostics{}
 	}
 	s.localDiags[name] = diags
 	return diags
@@ -387,13 +617,22 @@ func (s *scope) message(enf *policy.Enforce) string {
 	if diags := s.need(enf.ErrorMessage); diags.HasErrors() {
 		return s.fallbackMessage(diags)
 	}
+	// Only what the message refers to is read: the rest need not be
+	// redacted (redacting walks a resource's whole value).
+	reads := s.d.e.messageReads[enf.ErrorMessage]
 	vars := make(map[string]cty.Value, len(s.vars))
 	for k, v := range s.vars {
-		vars[k] = redact(v)
+		if reads == nil || reads[k] {
+			v = redact(v)
+		}
+		vars[k] = v
 	}
 	locals := make(map[string]cty.Value, len(s.locals))
 	for k, v := range s.locals {
-		locals[k] = redact(v)
+		if reads == nil || reads["local."+k] {
+			v = redact(v)
+		}
+		locals[k] = v
 	}
 	v, diags := enf.ErrorMessage.Value(s.context(vars, locals))
 	if diags.HasErrors() {

@@ -170,7 +170,10 @@ func TestParseVar(t *testing.T) {
 	if _, _, err := ParseVar(pack, "regions"); err == nil || !strings.Contains(err.Error(), "write name=value") {
 		t.Errorf("got %v", err)
 	}
-	if _, _, err := ParseVar(pack, "regions=[eu"); err == nil || !strings.Contains(err.Error(), "is not a valid value for list(string)") {
+	if _, _, err := ParseVar(pack, "regions=[eu"); err == nil || !strings.Contains(err.Error(), `--var regions: "[eu" is not a valid value for list(string): Unterminated tuple constructor expression`) {
+		t.Errorf("got %v", err)
+	}
+	if _, _, err := ParseVar(pack, "regions=eu-west-1"); err == nil || !strings.Contains(err.Error(), `--var regions: "eu-west-1" is not a valid value for list(string): Variables not allowed`) {
 		t.Errorf("got %v", err)
 	}
 }

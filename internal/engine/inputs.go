@@ -27,18 +27,33 @@ func ParseVar(pack *policy.Pack, assignment string) (string, cty.Value, error) {
 	if err != nil {
 		return "", cty.NilVal, fmt.Errorf("--var %s: %w", name, err)
 	}
-	if in.Type == cty.String {
+	// As with Terraform's -var, an input of type string, or of no declared
+	// type, takes the text as it is.
+	if in.Type == cty.String || in.Type == cty.DynamicPseudoType {
 		return name, cty.StringVal(raw), nil
 	}
-	expr, diags := hclsyntax.ParseExpression([]byte(raw), "--var "+name, hcl.InitialPos)
-	if diags.HasErrors() {
-		return "", cty.NilVal, fmt.Errorf("--var %s: %q is not a valid value for %s: %s", name, raw, typeexpr.TypeString(in.Type), diags.Errs()[0])
+	expr, diags := hclsyntax.ParseExpression([]byte(raw), "value", hcl.InitialPos)
+	if !diags.HasErrors() {
+		var v cty.Value
+		if v, diags = expr.Value(nil); !diags.HasErrors() {
+			return name, v, nil
+		}
 	}
-	v, diags := expr.Value(nil)
-	if diags.HasErrors() {
-		return "", cty.NilVal, fmt.Errorf("--var %s: %s", name, diags.Errs()[0])
+	return "", cty.NilVal, fmt.Errorf("--var %s: %q is not a valid value for %s: %s", name, raw, typeexpr.TypeString(in.Type), firstSummary(diags))
+}
+
+// firstSummary is the gist of the first diagnostic, without its position
+// inside a one-line value.
+func firstSummary(diags hcl.Diagnostics) string {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			if d.Detail != "" {
+				return d.Summary + ": " + d.Detail
+			}
+			return d.Summary
+		}
 	}
-	return name, v, nil
+	return "invalid value"
 }
 
 // ParseVarFile reads a file of name = value assignments (like a tfvars

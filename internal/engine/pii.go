@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -31,9 +33,17 @@ func holdersOf(doc *tfplan.Document, classifications []string) map[*tfplan.Resou
 			systems[s] = true
 		}
 	}
+	// Reading the tags of every resource is most of the work: it is
+	// shared between goroutines.
+	tagged := make([]bool, len(doc.Resources))
+	inParallel(len(doc.Resources), func(from, to int) {
+		for i := from; i < to; i++ {
+			tagged[i] = taggedPII(doc.Resources[i].After, classifications)
+		}
+	})
 	direct := map[string]bool{} // config addresses of direct holders
-	for _, r := range doc.Resources {
-		if taggedPII(r.After, classifications) || systems[r.Address] || systems[r.ConfigAddress] || (r.ModuleAddress == "" && systems[r.Type+"."+r.Name]) {
+	for i, r := range doc.Resources {
+		if tagged[i] || systems[r.Address] || systems[r.ConfigAddress] || (r.ModuleAddress == "" && systems[r.Type+"."+r.Name]) {
 			holds[r] = true
 			direct[r.ConfigAddress] = true
 		}
@@ -50,6 +60,25 @@ func holdersOf(doc *tfplan.Document, classifications []string) map[*tfplan.Resou
 		}
 	}
 	return holds
+}
+
+// minPerGoroutine is the fewest resources worth a goroutine of their own
+// in inParallel.
+const minPerGoroutine = 1000
+
+// inParallel calls fn over consecutive ranges that cover [0, n), on up to
+// GOMAXPROCS goroutines, and returns when all calls have.
+func inParallel(n int, fn func(from, to int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/minPerGoroutine)
+	if workers <= 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { fn(w*n/workers, (w+1)*n/workers) })
+	}
+	wg.Wait()
 }
 
 // taggedPII reads tags, tags_all and labels.

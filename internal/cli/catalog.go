@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -45,7 +46,7 @@ func runCatalog(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "Error: unexpected argument %q; catalog files are given with --catalog-file.\n", fs.Arg(0))
 		return ExitUsage
 	}
-	if !contains(catalogFormats, *format) {
+	if !slices.Contains(catalogFormats, *format) {
 		fmt.Fprintf(env.Stderr, "Error: unknown format %q; use one of %s.\n", *format, strings.Join(catalogFormats, ", "))
 		return ExitUsage
 	}
@@ -105,15 +106,6 @@ func fieldFlag(err error) string {
 		return fe.Field
 	}
 	return "filter"
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 type listing struct {

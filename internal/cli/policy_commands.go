@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -220,7 +221,7 @@ func runCheck(env Env, args []string) int {
 	if len(inputs) == 0 {
 		return fail("give at least one plan or state JSON file (from terraform show -json), or - for standard input")
 	}
-	if !contains(resultfmt.Formats, *format) {
+	if !slices.Contains(resultfmt.Formats, *format) {
 		return fail("unknown format %q; use one of %s", *format, strings.Join(resultfmt.Formats, ", "))
 	}
 	pack, err := loadPack(dirs)

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -72,7 +73,7 @@ func (c Control) InScope(activityID string) bool {
 	if len(c.Activities) == 0 {
 		return true
 	}
-	return contains(c.Activities, activityID)
+	return slices.Contains(c.Activities, activityID)
 }
 
 // Acceptance is a risk owner's acceptance of a residual risk.
@@ -256,7 +257,7 @@ func (e *evaluator) lifecycleGaps() []string {
 		assessed[r.LifecycleStage] = true
 	}
 	for _, stage := range catalog.Stages {
-		if contains(e.a.Activity.Stages, stage) && !assessed[stage] {
+		if slices.Contains(e.a.Activity.Stages, stage) && !assessed[stage] {
 			gaps = append(gaps, stage)
 		}
 	}
@@ -343,7 +344,7 @@ func (e *evaluator) checkStage(r Risk, p finding.Path) bool {
 	if r.LifecycleStage == "" || !e.a.Activity.Known {
 		return true
 	}
-	if contains(e.a.Activity.Stages, r.LifecycleStage) {
+	if slices.Contains(e.a.Activity.Stages, r.LifecycleStage) {
 		return true
 	}
 	declared := "none"
@@ -400,7 +401,7 @@ func (e *evaluator) classifyControls(r Risk, p finding.Path) (effective, partial
 			e.fs.Errorf(cp, "Not-applicable control selected",
 				"%s %s is declared not_applicable, so it cannot treat risk %q. Remove it from the risk's controls, or change its status.", c.Ref, c.Title, r.Name)
 			continue
-		case !contains(c.Treats, r.Category):
+		case !slices.Contains(c.Treats, r.Category):
 			e.fs.Warnf(cp, "Control has no effect on this risk",
 				"%s %s does not treat %s (it treats %s), so it does not lower risk %q.", c.Ref, c.Title, r.Category, strings.Join(c.Treats, ", "), r.Name)
 			continue
@@ -543,7 +544,7 @@ func (e *evaluator) suggest(r Risk) []string {
 	}
 	for _, rk := range e.a.Risks {
 		for _, c := range rk.Controls {
-			if name, _, ok := strings.Cut(c.Ref, ":"); ok && !contains(catalogs, name) {
+			if name, _, ok := strings.Cut(c.Ref, ":"); ok && !slices.Contains(catalogs, name) {
 				catalogs = append(catalogs, name)
 			}
 		}
@@ -577,10 +578,10 @@ func (e *evaluator) suggest(r Risk) []string {
 				continue
 			}
 			score := 0
-			if r.LifecycleStage != "" && contains(c.Stages, r.LifecycleStage) {
+			if r.LifecycleStage != "" && slices.Contains(c.Stages, r.LifecycleStage) {
 				score += 4
 			}
-			if contains(principles, c.Principle) {
+			if slices.Contains(principles, c.Principle) {
 				score += 3
 			}
 			if c.Reduces == preferred {
@@ -611,15 +612,6 @@ func (e *evaluator) suggest(r Risk) []string {
 		out = append(out, c.ref)
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func quoteJoin(items []string) string {

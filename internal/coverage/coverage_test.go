@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -429,7 +430,7 @@ func TestSuggestedControls(t *testing.T) {
 	// Impact (4) is the higher rating, and the risk is on storage: the
 	// first suggestion lowers impact and is made for storage.
 	first, _ := set.LookupControl(got[0])
-	if first.Reduces != catalog.ReducesImpact || !contains(first.Stages, "storage") {
+	if first.Reduces != catalog.ReducesImpact || !slices.Contains(first.Stages, "storage") {
 		t.Errorf("first suggestion %s reduces %s on %v", first.Ref(), first.Reduces, first.Stages)
 	}
 }

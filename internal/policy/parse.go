@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -233,7 +234,7 @@ func (p *parser) policy(b *hcl.Block, file *File) *Policy {
 	if a := attrs["operations"]; a != nil {
 		pol.Operations = nil
 		for _, op := range p.constStrings(a, "operations") {
-			if contains(Operations, op.value) {
+			if slices.Contains(Operations, op.value) {
 				pol.Operations = append(pol.Operations, op.value)
 			} else {
 				p.errorf(op.rng, "Invalid operation", "%q is not an operation; use %s.%s", op.value, quoted(Operations), suggest.Phrase(suggest.Closest(op.value, Operations, 1)))
@@ -312,7 +313,7 @@ func (p *parser) checkExpr(expr hcl.Expression, fileLocals, policyLocals map[str
 	for _, tr := range expr.Variables() {
 		root := tr.RootName()
 		rng := tr.SourceRange()
-		if !contains(Roots, root) {
+		if !slices.Contains(Roots, root) {
 			p.errorf(rng, "Unknown variable", "There is no variable %q here; expressions can use %s.%s", root, quoted(Roots), suggest.Phrase(suggest.Closest(root, Roots, 1)))
 			continue
 		}
@@ -326,7 +327,7 @@ func (p *parser) checkExpr(expr hcl.Expression, fileLocals, policyLocals map[str
 		}
 		switch root {
 		case "input":
-			if !contains(inputs, attr) {
+			if !slices.Contains(inputs, attr) {
 				p.errorf(rng, "Unknown input", "There is no input %q in this pack.%s Declare it with an input block.", attr, suggest.Phrase(suggest.Closest(attr, inputs, 3)))
 			}
 		case "local":
@@ -392,22 +393,13 @@ func (p *parser) constStrings(a *hcl.Attribute, what string) []located {
 
 func (p *parser) oneOf(a *hcl.Attribute, what string, accepted []string) string {
 	s := p.constString(a, what)
-	if contains(accepted, s) {
+	if slices.Contains(accepted, s) {
 		return s
 	}
 	if s != "" {
 		p.errorf(a.Expr.Range(), "Invalid "+what, "%q is not a valid %s; use one of %s.%s", s, what, quoted(accepted), suggest.Phrase(suggest.Closest(s, accepted, 1)))
 	}
 	return accepted[0]
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func keys[V any](m map[string]V) []string {

@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -201,7 +202,7 @@ func parseMock(b *hcl.Block) (*Mock, hcl.Diagnostics) {
 		diags = append(diags, more...)
 		if !more.HasErrors() && v.Type() == cty.String && !v.IsNull() {
 			m.Operation = v.AsString()
-			if !contains(policy.Operations, m.Operation) {
+			if !slices.Contains(policy.Operations, m.Operation) {
 				diags = append(diags, errorAt(a.Expr.Range(), "Invalid operation", "%q is not an operation; use %s.%s", m.Operation, strings.Join(policy.Operations, ", "), suggest.Phrase(suggest.Closest(m.Operation, policy.Operations, 1))))
 			}
 		}
@@ -263,7 +264,7 @@ func parseExpect(b *hcl.Block) (*Expect, hcl.Diagnostics) {
 		e.Resource = s
 	}
 	if s, rng, ok := str("result"); ok {
-		if !contains(statuses, s) {
+		if !slices.Contains(statuses, s) {
 			diags = append(diags, errorAt(rng, "Invalid result", "%q is not a result; use %s.%s", s, strings.Join(statuses, ", "), suggest.Phrase(suggest.Closest(s, statuses, 1))))
 		}
 		e.Result = results.Status(s)
@@ -277,15 +278,6 @@ func parseExpect(b *hcl.Block) (*Expect, hcl.Diagnostics) {
 		}
 	}
 	return e, diags
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Outcome is the result of one test.

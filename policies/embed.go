@@ -5,7 +5,9 @@ package policies
 
 import "embed"
 
-// FS holds every policy and policy test file of the pack.
+// FS holds every policy and policy test file of the pack: the pack-wide
+// inputs at the top, the policies in one folder per provider (posture for
+// the pii_* resources themselves).
 //
-//go:embed */*.hcl
+//go:embed *.hcl */*.hcl
 var FS embed.FS

@@ -3,10 +3,14 @@
 # Builds the provider binary once, generates two plans with tools/plangen
 # (realistic terraform show -json documents: a dozen AWS types, a fifth of
 # the data stores holding PII, unknown and sensitive values, references),
-# checks each RUNS times with the benchmark pack of internal/engine:
+# checks each RUNS times with the built-in pack (every policy of policies/):
 #
-#   terraform-provider-pii check --policy-dir internal/engine/testdata/bench \
-#     --format json --output /dev/null PLAN
+#   terraform-provider-pii check --format json --output /dev/null PLAN
+#
+# PACK=DIR checks with the pack in DIR instead (--policy-dir), such as the
+# 30-policy benchmark pack of the engine: PACK=internal/engine/testdata/bench.
+# ASSUME_PII=1 adds --var assume_pii=true (built-in pack): every data store
+# is then checked, not only the fifth that holds PII.
 #
 # and prints the median wall time, the peak memory (RSS) and the ratio of
 # the larger plan's median to the smaller's. Everything it writes goes to
@@ -29,7 +33,23 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/.bench/policy"
 logs="$work/logs"
-pack="internal/engine/testdata/bench"
+PACK=${PACK:-}
+ASSUME_PII=${ASSUME_PII:-0}
+pack_args=()
+if [ -n "$PACK" ]; then
+  if ! [ -d "$root/$PACK" ]; then
+    echo "bench-policy: PACK must be a directory of policies under the repository, not '$PACK'." >&2
+    exit 2
+  fi
+  pack_args=(--policy-dir "$PACK")
+  pack_name="$PACK ($(find "$root/$PACK" -name '*.policy.hcl' | wc -l | tr -d ' ') files)"
+else
+  pack_name="the built-in pack ($(cat "$root"/policies/*.policy.hcl "$root"/policies/*/*.policy.hcl | grep -c '^resource_policy ') policies)"
+fi
+if [ "$ASSUME_PII" = 1 ]; then
+  pack_args+=(--var assume_pii=true)
+  pack_name="$pack_name, assume_pii=true"
+fi
 
 SMALL=${SMALL:-20000}
 LARGE=${LARGE:-40000}
@@ -80,7 +100,7 @@ done
 check() {
   local n=$1 run=$2
   local log="$logs/check-$n-$run.log" stats="$logs/check-$n-$run.time"
-  local cmd=("$work/bin/terraform-provider-pii" check --policy-dir "$pack" --format json --output /dev/null "$work/plan-$n.json")
+  local cmd=("$work/bin/terraform-provider-pii" check "${pack_args[@]}" --format json --output /dev/null "$work/plan-$n.json")
   local start end status=0 hwm=0
   start=$(date +%s%N)
   case $rss_mode in
@@ -132,7 +152,7 @@ l_med=$(median "$logs/$LARGE.wall" 3)
 ratio=$(awk -v s="$s_med" -v l="$l_med" 'BEGIN { if (s > 0) printf "%.2f", l / s; else print "n/a" }')
 meets() { awk -v v="$1" -v t="$2" 'BEGIN { exit !(v <= t) }' && echo "within" || echo "OVER"; }
 
-step "Results (check --format json of $pack, $(ls "$root/$pack"/*.policy.hcl | wc -l | tr -d ' ') files)"
+step "Results (check --format json with $pack_name)"
 missed=0
 for n in "$SMALL" "$LARGE"; do
   rss="not measured"

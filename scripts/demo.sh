@@ -2,9 +2,11 @@
 # make demo: builds the provider, plans examples/complete against the local
 # build (a dev override, so nothing is downloaded) and expects it to pass
 # without a warning, plans examples/gap (the same organisation with one
-# uncovered risk) and expects it to fail with the gap, and shows the command
-# line. It exits 0 only when every step behaves as expected. Everything it
-# writes goes to .demo/, which git ignores.
+# uncovered risk) and expects it to fail with the gap, checks the saved plan
+# of examples/complete with the built-in policy pack (it must pass) and a
+# real AWS plan with assume_pii (it must block), runs the pack's tests, and
+# shows the command line. It exits 0 only when every step behaves as
+# expected. Everything it writes goes to .demo/, which git ignores.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -91,6 +93,29 @@ if [ "$(grep -c '^Error:' "$work/gap-plan.txt")" -ne 1 ] ||
 fi
 errors "$work/gap-plan.txt"
 
+step "terraform-provider-pii check: the built-in policy pack over the saved plan of examples/complete"
+if ! plan complete -out="$work/complete.tfplan" >"$work/complete-plan-saved.txt"; then
+  fail "$work/complete-plan-saved.txt" "examples/complete should plan without errors"
+fi
+terraform -chdir="$root/examples/complete" show -json "$work/complete.tfplan" >"$work/complete-plan.json"
+echo "\$ terraform show -json complete.tfplan > complete-plan.json"
+echo "\$ terraform-provider-pii check complete-plan.json"
+status=0
+"$bin/terraform-provider-pii" check --no-color "$work/complete-plan.json" >"$work/check-complete.txt" || status=$?
+cat "$work/check-complete.txt"
+[ "$status" -eq 0 ] || fail "$work/check-complete.txt" "the built-in pack should pass examples/complete (advisory findings only), exit status $status"
+
+fixture="internal/tfplan/testdata/plans/fugue__regula__tf_aws_cloudtrail_issue355_infra.json"
+step "terraform-provider-pii check: a real AWS plan from a public repository, every data store assumed to hold PII"
+echo "\$ terraform-provider-pii check --var assume_pii=true ${fixture##*/}"
+status=0
+(cd "$root" && "$bin/terraform-provider-pii" check --no-color --var assume_pii=true "$fixture") >"$work/check-aws.txt" || status=$?
+cat "$work/check-aws.txt"
+[ "$status" -eq 1 ] || fail "$work/check-aws.txt" "expected blocking failures on the AWS plan with assume_pii=true (exit status 1), got $status"
+
+step "terraform-provider-pii test: the built-in pack's own policy tests"
+"$bin/terraform-provider-pii" test
+
 step "The command line: controls that treat over-retention, across both catalogs"
 "$bin/terraform-provider-pii" catalog --treats over_retention
 
@@ -102,5 +127,6 @@ if "$bin/terraform-provider-pii" catalog --catalog-file "$work/broken.hcl"; then
 fi
 
 step "Done"
-echo "The demo passed: examples/complete planned cleanly, the uncovered risk in examples/gap failed the plan,"
-echo "and both mistakes were caught with a suggestion."
+echo "The demo passed: examples/complete planned cleanly and passed the policy pack, the uncovered risk in"
+echo "examples/gap failed the plan, the pack blocked the unprotected AWS stores, and both mistakes were caught"
+echo "with a suggestion."

@@ -15,7 +15,7 @@ resource "pii_control" "access_policy" {
   implementation = "Role-based access to every store of PII, granted per purpose and approved by the data owner."
   owner          = "Security team"
   evidence       = ["ISMS-POL-09 Access control policy", "aws_iam_policy.pii_readers"]
-  last_reviewed  = "2025-09-15"
+  last_reviewed  = "2026-09-15"
 }
 
 resource "pii_control" "privileged_access" {
@@ -24,7 +24,7 @@ resource "pii_control" "privileged_access" {
   implementation = "Administrator access is just-in-time, needs a second approver and expires after four hours."
   owner          = "Platform team"
   evidence       = ["aws_iam_role.break_glass", "Quarterly privileged access review, 2025-Q3"]
-  last_reviewed  = "2025-10-01"
+  last_reviewed  = "2026-10-01"
 }
 
 resource "pii_control" "hr_access_restriction" {
@@ -34,7 +34,7 @@ resource "pii_control" "hr_access_restriction" {
   owner          = "People operations"
   evidence       = ["Payroll system role matrix v4"]
   activities     = [pii_processing_activity.payroll.id]
-  last_reviewed  = "2025-06-30"
+  last_reviewed  = "2026-06-30"
 }
 
 # --- Cryptography (clause 10) -----------------------------------------------
@@ -45,7 +45,7 @@ resource "pii_control" "encryption" {
   implementation = "PII is encrypted at rest with customer-managed keys and in transit with TLS 1.2 or later."
   owner          = "Security team"
   evidence       = ["ISMS-POL-10 Cryptography policy", "aws_db_instance.orders (storage_encrypted)"]
-  last_reviewed  = "2025-09-15"
+  last_reviewed  = "2026-09-15"
 }
 
 resource "pii_control" "kms" {
@@ -54,7 +54,7 @@ resource "pii_control" "kms" {
   implementation = "Keys live in a managed KMS, rotate yearly, and deleting a key erases the data it protects."
   owner          = "Platform team"
   evidence       = ["aws_kms_key.orders", "aws_kms_key.analytics"]
-  last_reviewed  = "2025-09-15"
+  last_reviewed  = "2026-09-15"
 }
 
 # --- Operations (clause 12) -------------------------------------------------
@@ -65,7 +65,7 @@ resource "pii_control" "backup" {
   implementation  = "Daily encrypted backups kept 35 days in a second region; restores are tested every quarter."
   owner           = "Platform team"
   evidence        = ["aws_backup_plan.pii", "Restore test report 2025-Q3"]
-  last_reviewed   = "2025-07-01"
+  last_reviewed   = "2026-07-01"
   review_interval = "P6M"
 }
 
@@ -86,7 +86,7 @@ resource "pii_control" "transfer_agreements" {
   implementation = "Every recipient of PII signs a data processing agreement that limits use to our instructions."
   owner          = "Legal"
   evidence       = ["DPA register"]
-  last_reviewed  = "2025-05-20"
+  last_reviewed  = "2026-05-20"
 }
 
 resource "pii_control" "transfer_basis" {
@@ -96,7 +96,7 @@ resource "pii_control" "transfer_basis" {
   implementation = "Transfers outside the EEA need an adequacy decision or the 2021 standard contractual clauses, with a transfer impact assessment."
   owner          = "Legal"
   evidence       = ["Transfer impact assessment TIA-2025-03 (analytics platform)"]
-  last_reviewed  = "2025-05-20"
+  last_reviewed  = "2026-05-20"
 }
 
 resource "pii_control" "transfer_records" {
@@ -114,7 +114,7 @@ resource "pii_control" "transmission" {
   implementation = "PII travels only over mutually authenticated TLS; card numbers go straight from the browser to the payment service provider."
   owner          = "Platform team"
   evidence       = ["aws_lb_listener.storefront (ssl_policy)", "PCI DSS SAQ A-EP 2025"]
-  last_reviewed  = "2025-08-12"
+  last_reviewed  = "2026-08-12"
 }
 
 # --- Consent, minimisation and retention -------------------------------------
@@ -127,7 +127,7 @@ resource "pii_control" "consent" {
   owner          = "Head of Marketing"
   evidence       = ["consent_banner configuration", "Consent log retention: 3 years"]
   activities     = [pii_processing_activity.marketing.id]
-  last_reviewed  = "2025-10-10"
+  last_reviewed  = "2026-10-10"
 }
 
 resource "pii_control" "limit_collection" {
@@ -137,7 +137,7 @@ resource "pii_control" "limit_collection" {
   implementation = "New fields and tracking events go through a privacy review that checks each one against a stated purpose."
   owner          = "Data protection officer"
   evidence       = ["Privacy review checklist PR-02"]
-  last_reviewed  = "2025-04-02"
+  last_reviewed  = "2026-04-02"
 }
 
 resource "pii_control" "minimisation" {
@@ -155,7 +155,7 @@ resource "pii_control" "retention_schedule" {
   implementation = "Each store has a lifecycle rule that enforces the retention period of its purpose."
   owner          = "Data protection officer"
   evidence       = ["Retention schedule RS-2025", "aws_s3_bucket_lifecycle_configuration.analytics"]
-  last_reviewed  = "2025-03-31"
+  last_reviewed  = "2026-03-31"
 }
 
 resource "pii_control" "deletion" {
@@ -165,5 +165,5 @@ resource "pii_control" "deletion" {
   implementation = "At the end of retention, records are deleted or aggregated so that no customer can be singled out."
   owner          = "Data platform team"
   evidence       = ["Deletion job runbook DJ-01"]
-  last_reviewed  = "2025-03-31"
+  last_reviewed  = "2026-03-31"
 }

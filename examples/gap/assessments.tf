@@ -10,8 +10,8 @@
 resource "pii_risk_assessment" "checkout" {
   activity    = pii_processing_activity.checkout
   assessor    = "Data protection officer"
-  assessed_on = "2025-10-06"
-  next_review = "2026-10-06"
+  assessed_on = "2026-10-06"
+  next_review = "2027-10-06"
   status      = "approved"
   approved_by = "Chief Executive Officer"
 
@@ -71,8 +71,8 @@ resource "pii_risk_assessment" "checkout" {
 resource "pii_risk_assessment" "payroll" {
   activity    = pii_processing_activity.payroll
   assessor    = "Data protection officer"
-  assessed_on = "2025-09-22"
-  next_review = "2026-09-22"
+  assessed_on = "2026-09-22"
+  next_review = "2027-09-22"
   status      = "approved"
   approved_by = "Chief People Officer"
 
@@ -148,8 +148,8 @@ resource "pii_risk_assessment" "payroll" {
 resource "pii_risk_assessment" "marketing" {
   activity    = pii_processing_activity.marketing
   assessor    = "Data protection officer"
-  assessed_on = "2025-10-20"
-  next_review = "2026-04-20"
+  assessed_on = "2026-10-20"
+  next_review = "2027-04-20"
   status      = "in_review"
 
   risks = [

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -33,6 +34,9 @@ type Options struct {
 	// whatever their tags say: policy tests use it to state a mock's
 	// classification directly.
 	HoldsPIIOverride map[string]bool
+	// Today is what core::today() returns, as YYYY-MM-DD; empty means the
+	// current date in UTC, read once when the engine is made.
+	Today string
 }
 
 // Engine evaluates one pack. It is safe to use from one goroutine at a
@@ -72,6 +76,11 @@ func New(pack *policy.Pack, opt Options) (*Engine, error) {
 	if len(opt.Classifications) == 0 {
 		opt.Classifications = DefaultClassifications
 	}
+	if opt.Today == "" {
+		opt.Today = time.Now().UTC().Format(time.DateOnly)
+	} else if _, err := time.Parse(time.DateOnly, opt.Today); err != nil {
+		return nil, fmt.Errorf("the date of the check must be YYYY-MM-DD, not %q", opt.Today)
+	}
 	inputs, err := resolveInputs(pack, opt.Inputs)
 	if err != nil {
 		return nil, err
@@ -79,6 +88,7 @@ func New(pack *policy.Pack, opt Options) (*Engine, error) {
 	e := &Engine{pack: pack, opt: opt, inputs: inputs, policies: map[*policy.Policy]*results.Policy{}, funcs: baseFunctions(),
 		localExprs: map[*policy.Policy]map[string]*hcl.Attribute{}, localRefs: map[hcl.Expression][]localRef{},
 		constant: map[hcl.Expression]bool{}, messageReads: map[hcl.Expression]map[string]bool{}}
+	e.funcs["core::today"] = todayFunc(opt.Today)
 	for _, p := range pack.Policies {
 		e.policies[p] = &results.Policy{
 			Name: p.Name, Description: p.Description, Controls: nonNil(p.Controls), Severity: p.Severity,
@@ -350,17 +360,22 @@ func (d *documentEval) metaOf(r *tfplan.Resource) cty.Value {
 	if len(actions) > 0 {
 		actionList = cty.ListVal(actions)
 	}
+	providerConfig := r.ProviderConfig
+	if providerConfig == cty.NilVal {
+		providerConfig = cty.EmptyObjectVal
+	}
 	m := cty.ObjectVal(map[string]cty.Value{
-		"address":     cty.StringVal(r.Address),
-		"type":        cty.StringVal(r.Type),
-		"name":        cty.StringVal(r.Name),
-		"mode":        cty.StringVal(r.Mode),
-		"module_path": cty.StringVal(r.ModuleAddress),
-		"provider":    cty.StringVal(r.ProviderName),
-		"actions":     actionList,
-		"operation":   cty.StringVal(r.Operation),
-		"holds_pii":   cty.BoolVal(d.holds[r]),
-		"document":    cty.StringVal(d.doc.Name),
+		"address":         cty.StringVal(r.Address),
+		"type":            cty.StringVal(r.Type),
+		"name":            cty.StringVal(r.Name),
+		"mode":            cty.StringVal(r.Mode),
+		"module_path":     cty.StringVal(r.ModuleAddress),
+		"provider":        cty.StringVal(r.ProviderName),
+		"provider_config": providerConfig,
+		"actions":         actionList,
+		"operation":       cty.StringVal(r.Operation),
+		"holds_pii":       cty.BoolVal(d.holds[r]),
+		"document":        cty.StringVal(d.doc.Name),
 	})
 	d.meta[r] = m
 	return m

@@ -24,6 +24,7 @@ func baseFunctions() map[string]function.Function {
 		"coalescelist":    stdlib.CoalesceListFunc,
 		"compact":         stdlib.CompactFunc,
 		"concat":          stdlib.ConcatFunc,
+		"core::known":     knownFunc,
 		"contains":        stdlib.ContainsFunc,
 		"distinct":        stdlib.DistinctFunc,
 		"element":         stdlib.ElementFunc,
@@ -83,7 +84,39 @@ func FunctionNames() []string {
 	for n := range fs {
 		names = append(names, n)
 	}
-	return append(names, "core::getresources", "core::referrers")
+	return append(names, "core::getresources", "core::referrers", "core::today")
+}
+
+// knownFunc is core::known(value): whether the value is known at plan
+// time, all the way down. It lets a policy tell "not configured" from
+// "computed by the provider during apply", which plans show the same way
+// for attributes such as an S3 bucket's server_side_encryption_configuration.
+// Whether a value is known reveals nothing of it, so a sensitive argument
+// gives an unmarked bool.
+var knownFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{
+		Name: "value", Type: cty.DynamicPseudoType,
+		AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true,
+	}},
+	Type: function.StaticReturnType(cty.Bool),
+	RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder {
+		return b.NotNull()
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v, _ := args[0].UnmarkDeep()
+		return cty.BoolVal(v.IsWhollyKnown()), nil
+	},
+})
+
+// todayFunc is core::today(): the date of the check, YYYY-MM-DD, from
+// Options.Today. The same for every resource, so checks of one run agree.
+func todayFunc(today string) function.Function {
+	return function.New(&function.Spec{
+		Type: function.StaticReturnType(cty.String),
+		Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
+			return cty.StringVal(today), nil
+		},
+	})
 }
 
 // lengthFunc counts the characters of a string, the elements of a

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,68 +57,11 @@ type plannedChange struct {
 // diagnostics and the planned resource changes.
 func terraformPlan(t *testing.T, config string) ([]planDiagnostic, []plannedChange) {
 	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1 (make test does) to run it with the real terraform")
-	}
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
-		var err error
-		if tf, err = exec.LookPath("terraform"); err != nil {
-			t.Fatal("terraform is not on PATH")
-		}
-	}
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
-
-	ctx, cancel := context.WithCancel(context.Background())
-	reattachCh := make(chan *plugin.ReattachConfig, 1)
-	closeCh := make(chan struct{})
-	go func() {
-		err := tf6server.Serve("registry.terraform.io/privacycode/pii", providerserver.NewProtocol6(New("test")()),
-			tf6server.WithDebug(ctx, reattachCh, closeCh),
-			// Provider logs go where terraform-plugin-testing sends them
-			// (TF_LOG and friends), not to the test's stderr.
-			tf6server.WithLoggingSink(t), tf6server.WithGoPluginLogger(hclog.NewNullLogger()))
-		if err != nil {
-			t.Errorf("serving the provider: %v", err)
-		}
-	}()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-closeCh:
-		case <-time.After(10 * time.Second):
-		}
-	})
-	var rc *plugin.ReattachConfig
-	select {
-	case rc = <-reattachCh:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the provider did not start")
-	}
-	reattach, err := json.Marshal(map[string]any{
-		"registry.terraform.io/privacycode/pii": map[string]any{
-			"Protocol": string(rc.Protocol), "ProtocolVersion": rc.ProtocolVersion, "Pid": rc.Pid, "Test": true,
-			"Addr": map[string]string{"Network": rc.Addr.Network(), "String": rc.Addr.String()},
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	env := append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattach), "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
-	run := func(args ...string) []byte {
-		cmd := exec.CommandContext(ctx, tf, args...)
-		cmd.Dir, cmd.Env = dir, env
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, _ := cmd.Output()
-		if args[0] == "init" && cmd.ProcessState.ExitCode() != 0 {
-			t.Fatalf("terraform init failed:\n%s\n%s", out, stderr.String())
-		}
-		return out
-	}
+	run := terraformIn(t, dir)
 	run("init", "-input=false", "-no-color")
 	out := run("plan", "-json", "-input=false", "-no-color", "-lock=false")
 	var diags []planDiagnostic
@@ -170,4 +114,75 @@ func expectDiagnostics(t *testing.T, got []planDiagnostic, want ...string) {
 	if len(all) != len(want) {
 		t.Errorf("got %d diagnostics, want %d:\n%s", len(all), len(want), joined)
 	}
+}
+
+// terraformIn serves the provider in-process and returns a function that
+// runs the real terraform binary in dir against it, returning its standard
+// output. A failing init fails the test; other commands' exit statuses are
+// for the caller to judge from the output.
+func terraformIn(t *testing.T, dir string) func(args ...string) []byte {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1 (make test does) to run it with the real terraform")
+	}
+	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if tf == "" {
+		var err error
+		if tf, err = exec.LookPath("terraform"); err != nil {
+			t.Fatal("terraform is not on PATH")
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	reattachCh := make(chan *plugin.ReattachConfig, 1)
+	closeCh := make(chan struct{})
+	go func() {
+		err := tf6server.Serve("registry.terraform.io/privacycode/pii", providerserver.NewProtocol6(New("test")()),
+			tf6server.WithDebug(ctx, reattachCh, closeCh),
+			// Provider logs go where terraform-plugin-testing sends them
+			// (TF_LOG and friends), not to the test's stderr.
+			tf6server.WithLoggingSink(t), tf6server.WithGoPluginLogger(hclog.NewNullLogger()))
+		if err != nil {
+			t.Errorf("serving the provider: %v", err)
+		}
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-closeCh:
+		case <-time.After(10 * time.Second):
+		}
+	})
+	var rc *plugin.ReattachConfig
+	select {
+	case rc = <-reattachCh:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the provider did not start")
+	}
+	reattach, err := json.Marshal(map[string]any{
+		"registry.terraform.io/privacycode/pii": map[string]any{
+			"Protocol": string(rc.Protocol), "ProtocolVersion": rc.ProtocolVersion, "Pid": rc.Pid, "Test": true,
+			"Addr": map[string]string{"Network": rc.Addr.Network(), "String": rc.Addr.String()},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattach), "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
+	run := func(args ...string) []byte {
+		cmd := exec.CommandContext(ctx, tf, args...)
+		cmd.Dir, cmd.Env = dir, env
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, _ := cmd.Output()
+		if args[0] == "init" && cmd.ProcessState.ExitCode() != 0 {
+			t.Fatalf("terraform init failed:\n%s\n%s", out, stderr.String())
+		}
+		// Human-readable errors go to stderr; keep them for the caller to
+		// show. (With -json, diagnostics are in the output already.)
+		if cmd.ProcessState.ExitCode() != 0 && !slices.Contains(args, "-json") {
+			out = append(out, stderr.Bytes()...)
+		}
+		return out
+	}
+	return run
 }

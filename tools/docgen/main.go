@@ -1,7 +1,8 @@
 // Command docgen writes the documentation pages that are generated from the
-// built-in catalogs rather than from the provider schema, so that they
-// cannot drift from the code: docs/guides/catalog-reference.md. The
-// GNUmakefile runs it after tfplugindocs, which owns the rest of docs/.
+// built-in catalogs and policy pack rather than from the provider schema,
+// so that they cannot drift from the code: docs/guides/catalog-reference.md
+// and docs/guides/policy-pack.md. The GNUmakefile runs it after
+// tfplugindocs, which owns the rest of docs/.
 package main
 
 import (
@@ -13,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/privacycode/terraform-provider-pii/internal/catalog"
+	"github.com/privacycode/terraform-provider-pii/internal/policy"
+	"github.com/privacycode/terraform-provider-pii/policies"
 )
 
 func main() {
@@ -23,8 +26,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	page := catalogReference(set)
-	path := filepath.Join(*out, "guides", "catalog-reference.md")
+	pack, diags := policy.ParseFS(policies.FS, ".")
+	if diags.HasErrors() {
+		fmt.Fprintln(os.Stderr, diags.Error())
+		os.Exit(1)
+	}
+	write(filepath.Join(*out, "guides", "catalog-reference.md"), catalogReference(set))
+	write(filepath.Join(*out, "guides", "policy-pack.md"), policyPack(pack, set))
+}
+
+func write(path string, page []byte) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

@@ -1,0 +1,193 @@
+package policies_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/privacycode/terraform-provider-pii/internal/catalog"
+	"github.com/privacycode/terraform-provider-pii/internal/engine"
+	"github.com/privacycode/terraform-provider-pii/internal/policy"
+	"github.com/privacycode/terraform-provider-pii/internal/policytest"
+	"github.com/privacycode/terraform-provider-pii/internal/results"
+	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
+	"github.com/privacycode/terraform-provider-pii/policies"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// The date the goldens are computed as of, so that review dates do not
+// make them age.
+const asOf = "2026-11-28"
+
+func builtinPack(t *testing.T) *policy.Pack {
+	t.Helper()
+	pack, diags := policy.ParseFS(policies.FS, ".")
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	return pack
+}
+
+// The pack's own tests pass (CI also runs them through the test command).
+func TestPackTests(t *testing.T) {
+	pack := builtinPack(t)
+	tests, diags := policytest.ParseFS(policies.FS, ".")
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	for _, o := range policytest.Run(pack, tests) {
+		if !o.OK() {
+			t.Errorf("%s:%d %q:\n  %s", o.Test.File, o.Test.Line, o.Test.Name, strings.Join(o.Failures, "\n  "))
+		}
+	}
+}
+
+// Every policy is described, mapped to controls that exist, named after
+// its folder, and tested with at least one passing and one failing case.
+func TestPackPolicies(t *testing.T) {
+	pack := builtinPack(t)
+	set, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests, diags := policytest.ParseFS(policies.FS, ".")
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	expected := map[string]map[results.Status]bool{}
+	for _, tt := range tests {
+		for _, e := range tt.Expects {
+			if expected[e.Policy] == nil {
+				expected[e.Policy] = map[results.Status]bool{}
+			}
+			expected[e.Policy][e.Result] = true
+		}
+	}
+	for _, p := range pack.Policies {
+		where := fmt.Sprintf("%s:%d: %s", p.DeclRange.Filename, p.DeclRange.Start.Line, p.Name)
+		folder := path.Dir(p.DeclRange.Filename)
+		if folder != "posture" && !strings.HasPrefix(p.Name, folder+"_") {
+			t.Errorf("%s: policies in %s/ are named %s_...", where, folder, folder)
+		}
+		if strings.TrimSpace(p.Description) == "" {
+			t.Errorf("%s: no description", where)
+		}
+		if len(p.Controls) == 0 {
+			t.Errorf("%s: no controls", where)
+		}
+		for _, c := range p.Controls {
+			if _, err := set.LookupControl(c); err != nil {
+				t.Errorf("%s: control %s: %v", where, c, err)
+			}
+		}
+		for _, want := range []results.Status{results.Pass, results.Fail} {
+			if !expected[p.Name][want] {
+				t.Errorf("%s: no policy test expects %s", where, want)
+			}
+		}
+	}
+	for name, in := range pack.Inputs {
+		if in.Default == cty.NilVal || in.Default.IsNull() {
+			t.Errorf("input %s has no default: the built-in pack must run without --var", name)
+		}
+		if strings.TrimSpace(in.Description) == "" {
+			t.Errorf("input %s has no description", name)
+		}
+	}
+}
+
+// TestRealPlans checks the pack over real plans of public repositories
+// (copies in internal/tfplan/testdata/plans), with assume_pii off and on,
+// against goldens reviewed by hand (go test ./policies/ -update rewrites
+// them). Whatever the goldens say, the pack never errors on a real plan,
+// and with assume_pii off it never finds fault with a resource that holds
+// no PII.
+func TestRealPlans(t *testing.T) {
+	paths, err := filepath.Glob("../internal/tfplan/testdata/plans/*.json")
+	if err != nil || len(paths) < 15 {
+		t.Fatalf("fixtures: %v %v", paths, err)
+	}
+	pack := builtinPack(t)
+	for _, assume := range []bool{false, true} {
+		eng, err := engine.New(pack, engine.Options{Today: asOf, Inputs: map[string]cty.Value{"assume_pii": cty.BoolVal(assume)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range paths {
+			name := strings.TrimSuffix(filepath.Base(p), ".json")
+			t.Run(fmt.Sprintf("%s/assume_pii=%v", name, assume), func(t *testing.T) {
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc, err := tfplan.Read(filepath.Base(p), b)
+				if err != nil {
+					t.Fatal(err)
+				}
+				report := eng.Check([]*tfplan.Document{doc})
+				for _, r := range report.Results {
+					if r.Status == results.Error {
+						t.Errorf("error: %s on %s: %v", r.Policy.Name, r.Resource.Address, r.Messages)
+					}
+					if !assume && (r.Status == results.Fail || r.Status == results.Unknown) && !r.Resource.HoldsPII && !strings.HasPrefix(r.Resource.Type, "pii_") {
+						t.Errorf("%s on %s, which holds no PII: %s %v", r.Policy.Name, r.Resource.Address, r.Status, r.Messages)
+					}
+				}
+				golden(t, filepath.Join("testdata", "golden", fmt.Sprintf("%s.assume_pii-%v.txt", name, assume)), summary(report))
+			})
+		}
+	}
+}
+
+// summary renders what a reviewer needs: the counts, then every result
+// that is not a pass or not applicable, without policy file lines (which
+// move with every edit).
+func summary(r *results.Report) []byte {
+	counts := map[results.Status]int{}
+	var lines []string
+	for _, res := range r.Results {
+		counts[res.Status]++
+		if res.Status == results.Pass || res.Status == results.NotApplicable {
+			continue
+		}
+		pii := ""
+		if res.Resource.HoldsPII {
+			pii = " (holds PII)"
+		}
+		lines = append(lines, fmt.Sprintf("%s%s\n  %s %s [%s, %s]\n    %s", res.Resource.Address, pii, strings.ToUpper(string(res.Status)),
+			res.Policy.Name, res.Policy.Severity, res.Policy.EnforcementLevel, strings.Join(res.Messages, "\n    ")))
+	}
+	sort.Strings(lines)
+	var b strings.Builder
+	fmt.Fprintf(&b, "pass %d, fail %d, unknown %d, error %d, not_applicable %d; blocking %d\n",
+		counts[results.Pass], counts[results.Fail], counts[results.Unknown], counts[results.Error], counts[results.NotApplicable], len(r.Blocking(false)))
+	for _, l := range lines {
+		b.WriteString(l + "\n")
+	}
+	return []byte(b.String())
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./policies/ -update to create it)", err)
+	}
+	if string(want) != string(got) {
+		t.Errorf("%s differs (review, then go test ./policies/ -update):\n--- want\n%s\n--- got\n%s", path, want, got)
+	}
+}

@@ -13,10 +13,20 @@
 //   - pass otherwise.
 //
 // Expressions see attrs (planned or current values), prior_attrs, meta
-// (address, type, name, mode, module_path, provider, actions, operation,
-// holds_pii), input (the pack's parameters) and local (the file's and the
-// policy's locals, evaluated lazily, so that a local that cannot be
-// evaluated for a resource the filter excludes is no error).
+// (address, type, name, mode, module_path, provider, provider_config,
+// actions, operation, holds_pii, document), input (the pack's parameters)
+// and local (the file's and the policy's locals, evaluated lazily, so that
+// a local that cannot be evaluated for a resource the filter excludes is
+// no error). meta.provider_config is tfplan.Resource.ProviderConfig: the
+// location arguments of the resource's provider configuration, {} when
+// the document has none.
+//
+// Besides the go-cty standard library functions, expressions can call
+// core::getresources(type, filter) and core::referrers(type), which read
+// the document; core::known(value), true when a value is wholly known at
+// plan time, never sensitive; and core::today(), the date of the check
+// (YYYY-MM-DD, UTC), read once when the Engine is made or set with
+// Options.Today.
 //
 // Values the document marks sensitive keep their cty marks through every
 // expression. Decisions unmark them deliberately; messages are rendered

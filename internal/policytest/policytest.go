@@ -11,6 +11,7 @@
 //	    prior      = { ... }                       # optional: prior_attrs
 //	    references = ["aws_kms_key.pii"]           # optional: what its configuration references
 //	    meta       = { holds_pii = true }          # optional: overrides the computed meta.holds_pii
+//	    provider_config = { region = "eu-west-1" } # optional: meta.provider_config
 //	  }
 //
 //	  expect "pii_bucket_encrypted" {
@@ -33,6 +34,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -82,6 +84,9 @@ type Mock struct {
 	Operation  string
 	References []string
 	HoldsPII   *bool
+	// ProviderConfig is the mock's provider configuration (an object of
+	// tfplan.ProviderArguments), cty.NilVal when it sets none.
+	ProviderConfig cty.Value
 }
 
 // Expect is one expected result.
@@ -96,7 +101,7 @@ type Expect struct {
 var (
 	fileSchema   = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "test", LabelNames: []string{"name"}}}}
 	testSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "variables"}}, Blocks: []hcl.BlockHeaderSchema{{Type: "resource", LabelNames: []string{"type", "name"}}, {Type: "expect", LabelNames: []string{"policy"}}}}
-	mockSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "attrs"}, {Name: "prior"}, {Name: "operation"}, {Name: "references"}, {Name: "meta"}}}
+	mockSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "attrs"}, {Name: "prior"}, {Name: "operation"}, {Name: "references"}, {Name: "meta"}, {Name: "provider_config"}}}
 	expectSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "resource"}, {Name: "result", Required: true}, {Name: "message"}}}
 	statuses     = []string{string(results.Pass), string(results.Fail), string(results.Unknown), string(results.NotApplicable), string(results.Error)}
 )
@@ -238,7 +243,64 @@ func parseMock(b *hcl.Block) (*Mock, hcl.Diagnostics) {
 			}
 		}
 	}
+	if a, ok := c.Attributes["provider_config"]; ok {
+		v, more := parseProviderConfig(a)
+		diags = append(diags, more...)
+		m.ProviderConfig = v
+	}
 	return m, diags
+}
+
+// providerConfigContext is where a mock's provider_config is evaluated:
+// literal values and unknown. A plan does not mark provider arguments
+// sensitive, so sensitive() says so.
+var providerConfigContext = &hcl.EvalContext{
+	Variables: map[string]cty.Value{"unknown": cty.DynamicVal},
+	Functions: map[string]function.Function{
+		"sensitive": function.New(&function.Spec{
+			Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true, AllowNull: true}},
+			Type:   function.StaticReturnType(cty.DynamicPseudoType),
+			Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
+				return cty.NilVal, fmt.Errorf("provider_config values cannot be sensitive: plans do not mark provider arguments sensitive, and meta.provider_config holds no secrets")
+			},
+		}),
+	},
+}
+
+// parseProviderConfig reads a mock's provider_config: an object whose
+// attributes are among tfplan.ProviderArguments.
+func parseProviderConfig(a *hcl.Attribute) (cty.Value, hcl.Diagnostics) {
+	accepted := strings.Join(tfplan.ProviderArguments, ", ")
+	v, diags := a.Expr.Value(providerConfigContext)
+	if diags.HasErrors() {
+		return cty.NilVal, diags
+	}
+	if v.IsNull() || !v.IsKnown() || (!v.Type().IsObjectType() && !v.Type().IsMapType()) {
+		what := "null"
+		if !v.IsKnown() {
+			what = "unknown"
+		} else if !v.IsNull() {
+			what = "a " + v.Type().FriendlyName()
+		}
+		return cty.NilVal, append(diags, errorAt(a.Expr.Range(), "Invalid provider_config",
+			"provider_config must be an object of provider arguments, such as { region = \"eu-west-1\" }, not %s. Accepted arguments: %s.", what, accepted))
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		k, val := it.Element()
+		name := k.AsString()
+		switch {
+		case !slices.Contains(tfplan.ProviderArguments, name):
+			diags = append(diags, errorAt(a.Expr.Range(), "Unsupported provider argument",
+				"meta.provider_config holds only %s, not %q.%s", accepted, name, suggest.Phrase(suggest.Closest(name, tfplan.ProviderArguments, 1))))
+		case name == "alias" && (!val.IsKnown() || val.IsNull() || val.Type() != cty.String):
+			diags = append(diags, errorAt(a.Expr.Range(), "Invalid provider_config",
+				"provider_config.alias must be a string: the configuration's alias, as in provider \"aws\" { alias = \"eu\" }."))
+		}
+	}
+	if diags.HasErrors() {
+		return cty.NilVal, diags
+	}
+	return v, diags
 }
 
 func parseExpect(b *hcl.Block) (*Expect, hcl.Diagnostics) {
@@ -289,16 +351,18 @@ type Outcome struct {
 // OK reports whether every expectation held.
 func (o Outcome) OK() bool { return len(o.Failures) == 0 }
 
-// Run runs every test against the pack.
+// Run runs every test against the pack. core::today() is the date Run
+// starts, the same for every test.
 func Run(pack *policy.Pack, tests []*Test) []Outcome {
+	today := time.Now().UTC().Format(time.DateOnly)
 	out := make([]Outcome, 0, len(tests))
 	for _, t := range tests {
-		out = append(out, run(pack, t))
+		out = append(out, run(pack, t, today))
 	}
 	return out
 }
 
-func run(pack *policy.Pack, t *Test) Outcome {
+func run(pack *policy.Pack, t *Test, today string) Outcome {
 	o := Outcome{Test: t}
 	for _, e := range t.Expects {
 		if !policyExists(pack, e.Policy) {
@@ -323,7 +387,7 @@ func run(pack *policy.Pack, t *Test) Outcome {
 			overrides[addressOf(m.mode(), m.Type, m.Name)] = *m.HoldsPII
 		}
 	}
-	eng, err := engine.New(pack, engine.Options{Inputs: t.Variables, HoldsPIIOverride: overrides})
+	eng, err := engine.New(pack, engine.Options{Inputs: t.Variables, HoldsPIIOverride: overrides, Today: today})
 	if err != nil {
 		o.Failures = append(o.Failures, err.Error())
 		return o
@@ -398,14 +462,16 @@ func document(t *Test) (*tfplan.Document, error) {
 		References []string `json:"references"`
 	}
 	type configResource struct {
-		Address     string                `json:"address"`
-		Mode        string                `json:"mode"`
-		Type        string                `json:"type"`
-		Name        string                `json:"name"`
-		Expressions map[string]expression `json:"expressions"`
+		Address           string                `json:"address"`
+		Mode              string                `json:"mode"`
+		Type              string                `json:"type"`
+		Name              string                `json:"name"`
+		ProviderConfigKey string                `json:"provider_config_key"`
+		Expressions       map[string]expression `json:"expressions"`
 	}
 	var changes []rc
 	var config []configResource
+	providers := mockProviders{}
 	for _, m := range t.Resources {
 		after, afterUnknown, afterSensitive, err := encode(m.Attrs)
 		if err != nil {
@@ -424,20 +490,81 @@ func document(t *Test) (*tfplan.Document, error) {
 		for _, r := range m.References {
 			refs = append(refs, r+".id", r)
 		}
+		key, err := providers.key(providerOf(m.Type), m.ProviderConfig)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: resource %s.%s provider_config: %w", t.File, t.Line, m.Type, m.Name, err)
+		}
 		config = append(config, configResource{Address: addressOf(mode, m.Type, m.Name), Mode: mode, Type: m.Type, Name: m.Name,
-			Expressions: map[string]expression{"mock_reference": {References: refs}}})
+			ProviderConfigKey: key, Expressions: map[string]expression{"mock_reference": {References: refs}}})
 	}
 	plan := map[string]any{
 		"format_version":    "1.2",
 		"terraform_version": "1.11.4",
 		"resource_changes":  changes,
-		"configuration":     map[string]any{"root_module": map[string]any{"resources": config}},
+		"configuration":     map[string]any{"provider_config": providers, "root_module": map[string]any{"resources": config}},
 	}
 	b, err := json.Marshal(plan)
 	if err != nil {
 		return nil, err
 	}
 	return tfplan.Read(t.File+": "+t.Name, b)
+}
+
+// mockProviders are the provider configurations of a test's plan
+// document, by key: for each provider, "NAME" for the mocks that set no
+// provider_config (an empty configuration), and "NAME.mockN" for each
+// distinct provider_config.
+type mockProviders map[string]mockProvider
+
+type mockProvider struct {
+	Name        string                     `json:"name"`
+	FullName    string                     `json:"full_name"`
+	Alias       string                     `json:"alias,omitempty"`
+	Expressions map[string]json.RawMessage `json:"expressions,omitempty"`
+}
+
+// key returns the provider_config_key of a mock of the provider whose
+// provider_config is v (cty.NilVal for none), adding its configuration.
+func (ps mockProviders) key(name string, v cty.Value) (string, error) {
+	p := mockProvider{Name: name, FullName: "registry.terraform.io/mock/" + name}
+	if v == cty.NilVal {
+		ps[name] = p
+		return name, nil
+	}
+	p.Expressions = map[string]json.RawMessage{}
+	for it := v.ElementIterator(); it.Next(); {
+		k, val := it.Element()
+		if k.AsString() == "alias" {
+			p.Alias = val.AsString()
+			continue
+		}
+		// An argument known only after apply is one the plan cannot
+		// resolve, such as a reference to a local.
+		expr := json.RawMessage(`{"references":["local.mock_unknown"]}`)
+		if val.IsWhollyKnown() {
+			b, err := ctyjson.SimpleJSONValue{Value: val}.MarshalJSON()
+			if err != nil {
+				return "", err
+			}
+			expr = append(append(json.RawMessage(`{"constant_value":`), b...), '}')
+		}
+		p.Expressions[k.AsString()] = expr
+	}
+	want, err := json.Marshal(p)
+	if err != nil {
+		return "", err
+	}
+	for n := 1; ; n++ {
+		key := fmt.Sprintf("%s.mock%d", name, n)
+		prev, taken := ps[key]
+		if !taken {
+			ps[key] = p
+			return key, nil
+		}
+		if got, _ := json.Marshal(prev); string(got) == string(want) {
+			return key, nil
+		}
+	}
 }
 
 // mode is "data" for a mock that is read, as data sources are.

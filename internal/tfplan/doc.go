@@ -75,6 +75,23 @@
 // Terraform recorded for each resource (its depends_on in the state), which
 // include every resource its configuration referred to.
 //
+// # Provider configurations
+//
+// Resource.ProviderConfig holds the arguments of the resource's provider
+// configuration that the plan can resolve, among ProviderArguments (region,
+// location, project, zone, subscription_id, tenant_id, profile, and the
+// configuration's alias): never credentials, since the plan does not say
+// which provider arguments are sensitive. The configuration is the entry
+// of configuration.provider_config that the resource block's
+// provider_config_key names, following inheritance up the module tree for
+// the keys of Terraform before 1.2 (see resolveProviderKey), else the root
+// module's configuration of the resource's provider. An argument written
+// as a constant has its value; one whose only reference is a variable, in
+// a configuration of the root module, has the variable's value from the
+// plan's variables; any other has an unknown value. States have no
+// configuration: their resources have the empty object. Resources of one
+// configuration share its value.
+//
 // # Errors
 //
 // Read never panics. A document it cannot use is a *FormatError whose

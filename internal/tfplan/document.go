@@ -93,6 +93,14 @@ type Resource struct {
 	// with their "data." prefix. Empty in states. The instances of a block
 	// share the slice: do not modify it.
 	References []string
+	// ProviderConfig is an object of the arguments of the resource's
+	// provider configuration, among ProviderArguments, that the plan can
+	// resolve: a constant's value, the value of the root variable an
+	// argument is, or else unknown (cty.DynamicVal). Arguments the
+	// configuration does not set are absent. The empty object when there
+	// is no configuration (states). Resources of one configuration share
+	// the value.
+	ProviderConfig cty.Value
 }
 
 // buildIndexes builds every index of d, once.

@@ -157,6 +157,15 @@ func checkResource(t *testing.T, doc *Document, r *Resource) {
 	if r.Operation == OpDelete && !r.After.IsNull() {
 		t.Errorf("%s: deleted, but After is not null", r.Address)
 	}
+	if r.ProviderConfig == cty.NilVal || !r.ProviderConfig.Type().IsObjectType() || r.ProviderConfig.IsNull() {
+		t.Errorf("%s: ProviderConfig %#v, want an object", r.Address, r.ProviderConfig)
+	} else {
+		for name := range r.ProviderConfig.Type().AttributeTypes() {
+			if !contains(ProviderArguments, name) {
+				t.Errorf("%s: ProviderConfig has %s, which is not one of ProviderArguments", r.Address, name)
+			}
+		}
+	}
 	for _, ref := range r.References {
 		if ref == r.ConfigAddress {
 			t.Errorf("%s refers to itself", r.Address)

@@ -44,6 +44,7 @@ func fuzzSeeds(t testing.TB) [][]byte {
 		`{"format_version":"1.2","resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":["create"],"after":{"x":[1,null]},"after_unknown":{"x":[false,true,{"y":true}],"z":true},"after_sensitive":{"x":true}}}]}`,
 		`{"format_version":"1.0","values":{"root_module":{"child_modules":[{"address":"module.a[\"k\"]","resources":[{"address":"module.a[\"k\"].x.y","mode":"data","type":"x","name":"y","values":{"a":"b"},"sensitive_values":{"a":true}}]}]}}}`,
 		`{"format_version":"1.2","configuration":{"root_module":{"resources":[{"address":"a.b","mode":"managed","type":"a","name":"b","expressions":{"x":{"references":["c.d.e","data.f.g"]},"blk":[{"y":{"references":["h.i[0]"]}}]}}],"module_calls":{"m":{"module":{"resources":[]}}}}}}`,
+		`{"format_version":"1.2","variables":{"r":{"value":"eu-west-1"}},"resource_changes":[{"address":"module.m.a.b","module_address":"module.m","mode":"managed","type":"a","name":"b","provider_name":"x/a","change":{"actions":["create"],"after":{}}}],"configuration":{"provider_config":{"a":{"name":"a","expressions":{"region":{"references":["var.r"]},"zone":{"constant_value":[1,{"x":null}]}}},"module.m:a":{"name":"a","module_address":"module.m"}},"root_module":{"module_calls":{"m":{"module":{"resources":[{"address":"a.b","mode":"managed","type":"a","name":"b","provider_config_key":"m:a"}]}}}}}}`,
 		"\xef\xbb\xbf{}", "\xff\xfe", `{"a":"\ud800"}`, `{"a":1e400}`, `{"a":-0.0e-0}`,
 	} {
 		seeds = append(seeds, []byte(s))

@@ -21,7 +21,17 @@ type rawDocument struct {
 	terraformVersion string
 	changes          []rawResource // from resource_changes
 	states           []rawResource // from values
-	refs             map[string][]string
+	// blocks are the resource blocks of the configuration, by
+	// configuration address.
+	blocks map[string]configBlock
+	// providers are the entries of configuration.provider_config, by key;
+	// variables where the value of each of the plan's variables is.
+	providers map[string]*rawProvider
+	variables map[string]span
+	// providerUses are the distinct provider_config_keys of the blocks'
+	// modules (see configBlock.provider).
+	providerUses   []providerUse
+	providerUseIDs map[providerUse]int32
 	// plan: the document has a key that only plans have.
 	plan bool
 	// Keys of the other JSON documents of terraform with a format_version.
@@ -112,8 +122,12 @@ func read(name string, data []byte) (*Document, *FormatError) {
 	if raw.plan {
 		doc.Kind, list = Plan, raw.changes
 	}
+	providers, ferr := resolveProviders(name, data, raw)
+	if ferr != nil {
+		return nil, ferr
+	}
 	doc.Resources = make([]*Resource, len(list))
-	if ferr := buildResources(name, data, doc.Kind, list, raw.refs, doc.Resources); ferr != nil {
+	if ferr := buildResources(name, data, doc.Kind, list, providers, doc.Resources); ferr != nil {
 		return nil, ferr
 	}
 	return doc, nil
@@ -123,11 +137,11 @@ func read(name string, data []byte) (*Document, *FormatError) {
 // reading their values. Building cty values is most of the work of Read,
 // and resources are independent: large documents are split between up to
 // GOMAXPROCS goroutines. The first error in document order is returned.
-func buildResources(name string, data []byte, kind Kind, list []rawResource, refs map[string][]string, out []*Resource) *FormatError {
+func buildResources(name string, data []byte, kind Kind, list []rawResource, providers *providerIndex, out []*Resource) *FormatError {
 	build := func(from, to int) *FormatError {
 		values := &parser{data: data}
 		for i := from; i < to; i++ {
-			r, ferr := newResource(name, &list[i], refs, values, kind)
+			r, ferr := newResource(name, &list[i], providers, values, kind)
 			if ferr != nil {
 				return ferr
 			}
@@ -194,7 +208,7 @@ func (p *parser) document() (*rawDocument, error) {
 		return raw, p.skipValue()
 	}
 	err := p.object(func(key []byte) error {
-		k := known(key, "format_version", "terraform_version", "resource_changes", "configuration", "values")
+		k := known(key, "format_version", "terraform_version", "resource_changes", "configuration", "values", "variables")
 		if k != "" {
 			p.push(k)
 			defer p.pop()
@@ -218,15 +232,20 @@ func (p *parser) document() (*rawDocument, error) {
 			})
 		case "configuration":
 			raw.plan = true
-			raw.refs = make(map[string][]string)
+			raw.blocks = make(map[string]configBlock)
 			return p.readObject(func(key []byte) error {
-				if string(key) != "root_module" {
-					return p.skipValue()
+				switch string(key) {
+				case "root_module":
+					p.push("root_module")
+					defer p.pop()
+					return p.moduleConfig(raw, "")
+				case "provider_config":
+					return p.providerConfigs(raw)
 				}
-				p.push("root_module")
-				defer p.pop()
-				return p.moduleConfig(raw.refs, "")
+				return p.skipValue()
 			})
+		case "variables":
+			return p.variables(raw)
 		case "values":
 			raw.states = raw.states[:0]
 			return p.readObject(func(key []byte) error {
@@ -401,16 +420,18 @@ func (p *parser) stateResource(r *rawResource) error {
 }
 
 // moduleConfig reads a module of a plan's configuration, recording the
-// references of its resource blocks in refs by configuration address, and
-// goes down its module calls. prefix is the module's address with a
-// trailing dot ("module.a."), "" for the root module.
-func (p *parser) moduleConfig(refs map[string][]string, prefix string) error {
+// references and provider configuration key of its resource blocks in
+// blocks by configuration address, and goes down its module calls. prefix
+// is the module's address with a trailing dot ("module.a."), "" for the
+// root module.
+func (p *parser) moduleConfig(raw *rawDocument, prefix string) error {
+	module := strings.TrimSuffix(prefix, ".")
 	return p.readObject(func(key []byte) error {
 		switch string(key) {
 		case "resources":
 			p.push("resources")
 			defer p.pop()
-			return p.readArray(func(int) error { return p.resourceConfig(refs, prefix) })
+			return p.readArray(func(int) error { return p.resourceConfig(raw, prefix, module) })
 		case "module_calls":
 			p.push("module_calls")
 			defer p.pop()
@@ -424,7 +445,7 @@ func (p *parser) moduleConfig(refs map[string][]string, prefix string) error {
 					}
 					p.push("module")
 					defer p.pop()
-					return p.moduleConfig(refs, prefix+"module."+name+".")
+					return p.moduleConfig(raw, prefix+"module."+name+".")
 				})
 			})
 		default:
@@ -434,8 +455,8 @@ func (p *parser) moduleConfig(refs map[string][]string, prefix string) error {
 }
 
 // resourceConfig reads a resource block of the configuration.
-func (p *parser) resourceConfig(refs map[string][]string, prefix string) error {
-	var address, mode, typ, name string
+func (p *parser) resourceConfig(raw *rawDocument, prefix, module string) error {
+	var address, mode, typ, name, providerKey string
 	var list []string
 	err := p.readObject(func(key []byte) error {
 		k := known(key, "address", "mode", "type", "name")
@@ -452,6 +473,14 @@ func (p *parser) resourceConfig(refs map[string][]string, prefix string) error {
 			return p.readString(&typ)
 		case "name":
 			return p.readString(&name)
+		case "provider_config_key":
+			// A handful of keys for thousands of blocks: shared strings.
+			if p.peek() != '"' {
+				return p.skipValue()
+			}
+			s, err := p.stringBytes()
+			providerKey = p.intern(s)
+			return err
 		case "expressions", "count_expression", "for_each_expression", "provisioners":
 			return p.references(&list, prefix)
 		default:
@@ -465,17 +494,24 @@ func (p *parser) resourceConfig(refs map[string][]string, prefix string) error {
 	if typ != "" && name != "" {
 		address = configAddress("", mode, typ, name)
 	}
-	if len(list) == 0 || address == "" {
+	if (len(list) == 0 && providerKey == "") || address == "" {
 		return nil
 	}
-	sort.Strings(list)
-	distinct := list[:1]
-	for _, ref := range list[1:] {
-		if ref != distinct[len(distinct)-1] {
-			distinct = append(distinct, ref)
-		}
+	var b configBlock
+	if providerKey != "" {
+		b.provider = raw.useProvider(providerKey, module)
 	}
-	refs[prefix+address] = distinct
+	if len(list) > 0 {
+		sort.Strings(list)
+		distinct := list[:1]
+		for _, ref := range list[1:] {
+			if ref != distinct[len(distinct)-1] {
+				distinct = append(distinct, ref)
+			}
+		}
+		b.refs = distinct
+	}
+	raw.blocks[prefix+address] = b
 	return nil
 }
 
@@ -588,7 +624,7 @@ func isDigits(s string) bool {
 
 // newResource checks a raw resource and builds its Resource, reading its
 // values with values.
-func newResource(name string, rr *rawResource, refs map[string][]string, values *parser, kind Kind) (*Resource, *FormatError) {
+func newResource(name string, rr *rawResource, providers *providerIndex, values *parser, kind Kind) (*Resource, *FormatError) {
 	switch {
 	case rr.address == "":
 		return nil, formatErrorf(name, "has %s without an address: expected an address such as \"aws_s3_bucket.b\"", rr.field())
@@ -633,9 +669,11 @@ func newResource(name string, rr *rawResource, refs map[string][]string, values 
 	if r.Before, err = values.at(rr.before, nil, rr.beforeSensitive); err != nil {
 		return nil, valueFormatError(name, rr, "change.before", err)
 	}
-	if list := refs[r.ConfigAddress]; len(list) > 0 {
-		r.References = list
+	block := providers.blocks[r.ConfigAddress]
+	if len(block.refs) > 0 {
+		r.References = block.refs
 	}
+	r.ProviderConfig = providers.providerOf(block, rr.provider, rr.typ)
 	if kind == State && len(rr.dependsOn) > 0 {
 		r.References = stateReferences(rr.dependsOn)
 	}

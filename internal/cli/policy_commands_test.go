@@ -58,7 +58,13 @@ func TestCheckCommand(t *testing.T) {
 		{name: "unknown format", args: []string{"check", "--format", "yaml", "testdata/plan.json"}, wantCode: 2, wantErr: []string{`unknown format "yaml"`}},
 		{name: "unknown flag", args: []string{"check", "--colour", "testdata/plan.json"}, wantCode: 2, wantErr: []string{"flag provided but not defined: -colour"}},
 		{name: "stdin twice", stdin: string(plan), args: []string{"check", "-", "-"}, wantCode: 2, wantErr: []string{"standard input (-) can be read only once"}},
-		{name: "built-in pack", args: []string{"check", "testdata/plan.json"}, wantCode: 0, wantOut: []string{"policies: 0 pass, 0 fail"}},
+		// The plan's PII buckets lack encryption with KMS, a public access
+		// block (for one) and more; its activity declares no retention.
+		{name: "built-in pack", args: []string{"check", "testdata/plan.json"}, wantCode: 1,
+			wantOut: []string{"aws_s3_bucket.orders (create, holds PII)", "aws_s3_bucket_pii_kms_encryption  [BLOCKING]",
+				"<builtin>/posture/activities.policy.hcl", "result: 9 blocking failures (mandatory policies)"}},
+		{name: "built-in pack, overridden", args: []string{"check", "--override", "aws_s3_bucket_pii_expiration", "testdata/plan.json"}, wantCode: 1,
+			wantOut: []string{"aws_s3_bucket_pii_expiration  [overridden]"}},
 	}
 	testSummary := regexp.MustCompile(`(?m)^\w*:? ?\d+ passed, \d+ failed`)
 	for _, tt := range tests {

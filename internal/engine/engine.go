@@ -56,7 +56,7 @@ type Engine struct {
 	// evaluation.
 	localRefs map[hcl.Expression][]localRef
 	// constant are the filters, conditions and locals whose value is the
-	// same for every resource of a document (see isConstant): each
+	// same for every resource of a document (see constantIn): each
 	// goroutine evaluates them once per document.
 	constant map[hcl.Expression]bool
 	// messageReads are the variables each error message refers to, by
@@ -102,18 +102,19 @@ func New(pack *policy.Pack, opt Options) (*Engine, error) {
 			exprs[k] = v
 		}
 		e.localExprs[p] = exprs
+		constant := constantIn(exprs)
 		for _, a := range exprs {
 			e.addLocalRefs(a.Expr)
-			e.constant[a.Expr] = isConstant(a.Expr)
+			e.constant[a.Expr] = constant(a.Expr)
 		}
 		if p.Filter != nil {
 			e.addLocalRefs(p.Filter)
-			e.constant[p.Filter] = isConstant(p.Filter)
+			e.constant[p.Filter] = constant(p.Filter)
 		}
 		for _, enf := range p.Enforce {
 			e.addLocalRefs(enf.Condition)
 			e.addLocalRefs(enf.ErrorMessage)
-			e.constant[enf.Condition] = isConstant(enf.Condition)
+			e.constant[enf.Condition] = constant(enf.Condition)
 			e.messageReads[enf.ErrorMessage] = readsOf(enf.ErrorMessage)
 		}
 	}
@@ -138,6 +139,11 @@ func New(pack *policy.Pack, opt Options) (*Engine, error) {
 func (e *Engine) addLocalRefs(expr hcl.Expression) {
 	if _, done := e.localRefs[expr]; !done {
 		e.localRefs[expr] = localRefsOf(expr)
+	}
+	// eval evaluates the operands of && and || on their own.
+	if lhs, rhs, _, ok := logicalOperands(expr); ok {
+		e.addLocalRefs(lhs)
+		e.addLocalRefs(rhs)
 	}
 }
 
@@ -169,18 +175,65 @@ func readsOf(expr hcl.Expression) map[string]bool {
 	return reads
 }
 
-// isConstant reports whether an expression has the same value for every
-// resource of a document: it refers to no variable but input, and calls
-// no function that depends on the resource being checked. Every function
-// but core::referrers is a function of its arguments (core::getresources
-// also of the document, which is the same for all its resources).
-func isConstant(expr hcl.Expression) bool {
+// constantIn returns a function that reports whether an expression of a
+// policy has the same value for every resource of a document: it refers
+// to no variable but input, and to locals (of the policy's scope, locals)
+// that are constant themselves, and calls no function that depends on
+// the resource being checked. Every function but core::referrers is a
+// function of its arguments (core::getresources also of the document,
+// which is the same for all its resources). A constant local, such as a
+// list of the document's data stores, is then computed once per document
+// rather than for each resource.
+func constantIn(locals map[string]*hcl.Attribute) func(hcl.Expression) bool {
+	const (
+		visiting = iota + 1
+		yes
+		no
+	)
+	state := map[string]int{}
+	var constant func(expr hcl.Expression) bool
+	localConstant := func(name string) bool {
+		switch state[name] {
+		case visiting, no: // a cycle is reported when evaluated
+			return false
+		case yes:
+			return true
+		}
+		a, ok := locals[name]
+		if !ok {
+			return false
+		}
+		state[name] = visiting
+		c := constant(a.Expr)
+		state[name] = no
+		if c {
+			state[name] = yes
+		}
+		return c
+	}
+	constant = func(expr hcl.Expression) bool {
+		if !referencesOnlyConstants(expr) {
+			return false
+		}
+		for _, ref := range localRefsOf(expr) {
+			if !localConstant(ref.name) {
+				return false
+			}
+		}
+		return true
+	}
+	return constant
+}
+
+// referencesOnlyConstants reports whether expr refers to no variable but
+// input and local, and calls no core::referrers.
+func referencesOnlyConstants(expr hcl.Expression) bool {
 	syn, ok := expr.(hclsyntax.Expression)
 	if !ok {
 		return false
 	}
 	for _, tr := range expr.Variables() {
-		if tr.RootName() != "input" {
+		if root := tr.RootName(); root != "input" && root != "local" {
 			return false
 		}
 	}
@@ -224,6 +277,11 @@ type documentShared struct {
 	holds  map[*tfplan.Resource]bool
 	byType map[string][]*policy.Policy
 	index  *attrIndex
+
+	// Constant expressions are evaluated once per document, by whichever
+	// goroutine needs one first; the others wait for its value.
+	constMu   sync.Mutex
+	constants map[hcl.Expression]*constantValue
 }
 
 // documentEval is one goroutine's evaluation of a document: the
@@ -236,7 +294,6 @@ type documentEval struct {
 	objects   map[*tfplan.Resource]cty.Value
 	found     map[string]cty.Value // core::getresources results by type and filter
 	resources map[*tfplan.Resource]*results.Resource
-	constants map[hcl.Expression]constantValue
 	rv        *resourceVars // of the latest resource
 	current   *tfplan.Resource
 	funcs     map[string]function.Function
@@ -244,21 +301,27 @@ type documentEval struct {
 
 // constantValue is the value of a constant expression in a document.
 type constantValue struct {
+	once  sync.Once
 	v     cty.Value
 	diags hcl.Diagnostics
 }
 
 // value evaluates expr in ctx, once per document when it is constant.
+// The locals expr refers to are evaluated before (scope.eval), so the
+// evaluation of one constant never waits for another's.
 func (d *documentEval) value(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
 	if !d.e.constant[expr] {
 		return expr.Value(ctx)
 	}
-	if c, ok := d.constants[expr]; ok {
-		return c.v, c.diags
+	d.constMu.Lock()
+	c, ok := d.constants[expr]
+	if !ok {
+		c = &constantValue{}
+		d.constants[expr] = c
 	}
-	v, diags := expr.Value(ctx)
-	d.constants[expr] = constantValue{v, diags}
-	return v, diags
+	d.constMu.Unlock()
+	c.once.Do(func() { c.v, c.diags = expr.Value(ctx) })
+	return c.v, c.diags
 }
 
 func (sh *documentShared) newEval() *documentEval {
@@ -266,7 +329,6 @@ func (sh *documentShared) newEval() *documentEval {
 		documentShared: sh,
 		meta:           map[*tfplan.Resource]cty.Value{}, objects: map[*tfplan.Resource]cty.Value{},
 		found: map[string]cty.Value{}, resources: map[*tfplan.Resource]*results.Resource{},
-		constants: map[hcl.Expression]constantValue{},
 	}
 	d.funcs = make(map[string]function.Function, len(sh.e.funcs)+2)
 	for k, v := range sh.e.funcs {
@@ -281,7 +343,8 @@ func (sh *documentShared) newEval() *documentEval {
 const batchSize = 128
 
 func (e *Engine) checkDocument(doc *tfplan.Document) []results.Result {
-	sh := &documentShared{e: e, doc: doc, holds: holdersOf(doc, e.opt.Classifications), byType: map[string][]*policy.Policy{}, index: newAttrIndex(doc)}
+	sh := &documentShared{e: e, doc: doc, holds: holdersOf(doc, e.opt.Classifications), byType: map[string][]*policy.Policy{}, index: newAttrIndex(doc),
+		constants: map[hcl.Expression]*constantValue{}}
 	for _, r := range doc.Resources {
 		if v, ok := e.opt.HoldsPIIOverride[r.Address]; ok {
 			sh.holds[r] = v
@@ -566,12 +629,82 @@ func (s *scope) evalContext() *hcl.EvalContext {
 	return s.ctx
 }
 
-// eval evaluates an expression after the locals it refers to.
+// eval evaluates an expression after the locals it refers to. The
+// operands of && and || are evaluated left to right, and the right one
+// only when the left one does not decide the result (false for &&, true
+// for ||), nor are the locals only it needs: a cheap test written first
+// spares the evaluation of an expensive one, resource after resource.
+// The value is the one HCL gives (HCL also drops the right operand's value
+// and errors when the left one decides; it only evaluates both).
 func (s *scope) eval(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
+	if lhs, rhs, op, ok := logicalOperands(expr); ok {
+		if v, diags, done := s.evalLogical(lhs, rhs, op); done {
+			return v, diags
+		}
+	}
 	if diags := s.need(expr); diags.HasErrors() {
 		return cty.DynamicVal, diags
 	}
 	return s.d.value(expr, s.evalContext())
+}
+
+// evalLogical evaluates lhs op rhs operand by operand. It gives up (done
+// false) where HCL's own evaluation could differ: an operand that fails or
+// is not a bool, which HCL converts or reports in its own way.
+func (s *scope) evalLogical(lhs, rhs hcl.Expression, op *hclsyntax.Operation) (v cty.Value, diags hcl.Diagnostics, done bool) {
+	and := op == hclsyntax.OpLogicalAnd
+	l, diags := s.eval(lhs)
+	if diags.HasErrors() {
+		return cty.NilVal, nil, false
+	}
+	if decides(l, and) {
+		return l, diags, true
+	}
+	r, rdiags := s.eval(rhs)
+	if rdiags.HasErrors() {
+		return cty.NilVal, nil, false
+	}
+	lu, lm := l.Unmark()
+	ru, rm := r.Unmark()
+	if lu.Type() != cty.Bool || ru.Type() != cty.Bool || lu.IsNull() || ru.IsNull() {
+		return cty.NilVal, nil, false
+	}
+	diags = append(diags, rdiags...)
+	if sc, _ := op.ShortCircuit(lu, ru, nil, nil); sc != cty.NilVal {
+		return sc.WithMarks(lm, rm), diags, true
+	}
+	out, err := op.Impl.Call([]cty.Value{lu, ru})
+	if err != nil { // not for two bools; HCL's own evaluation reports it
+		return cty.NilVal, nil, false //nolint:nilerr // the caller evaluates the whole expression instead
+	}
+	return out.WithMarks(lm, rm), diags, true
+}
+
+// logicalOperands returns the operands of an && or || expression, looking
+// through parentheses.
+func logicalOperands(expr hcl.Expression) (lhs, rhs hcl.Expression, op *hclsyntax.Operation, ok bool) {
+	for {
+		p, isParen := expr.(*hclsyntax.ParenthesesExpr)
+		if !isParen {
+			break
+		}
+		expr = p.Expression
+	}
+	bin, isBin := expr.(*hclsyntax.BinaryOpExpr)
+	if !isBin || (bin.Op != hclsyntax.OpLogicalAnd && bin.Op != hclsyntax.OpLogicalOr) {
+		return nil, nil, nil, false
+	}
+	return bin.LHS, bin.RHS, bin.Op, true
+}
+
+// decides reports whether the left operand v settles an && (false) or an
+// || (true) on its own.
+func decides(v cty.Value, and bool) bool {
+	u, _ := v.Unmark()
+	if !u.IsKnown() || u.IsNull() || u.Type() != cty.Bool {
+		return false
+	}
+	return u.True() != and
 }
 
 func (s *scope) need(expr hcl.Expression) hcl.Diagnostics {
@@ -606,18 +739,14 @@ func (s *scope) local(name string, from hcl.Range) hcl.Diagnostics {
 	}
 	s.evaluating[name] = true
 	defer delete(s.evaluating, name)
-	diags := s.need(a.Expr)
+	v, diags := s.eval(a.Expr)
 	if !diags.HasErrors() {
-		var v cty.Value
-		v, diags = s.d.value(a.Expr, s.evalContext())
-		if !diags.HasErrors() {
-			if s.locals == nil {
-				s.locals = map[string]cty.Value{}
-			}
-			s.locals[name] = v
-			s.localsChanged = true
-			return nil
+		if s.locals == nil {
+			s.locals = map[string]cty.Value{}
 		}
+		s.locals[name] = v
+		s.localsChanged = true
+		return nil
 	}
 	if s.localDiags == nil {
 		s.localDiags = map[string]hcl.Diagnostics{}

@@ -1,0 +1,59 @@
+# Logs: CloudWatch log groups that hold PII, and the CloudTrail trails that
+# record who did what to the data stores holding PII.
+
+resource_policy "aws_cloudwatch_log_group" "aws_cloudwatch_log_group_pii_retention" {
+  description       = "A log group that holds PII deletes its events after a bounded time: retention_in_days is set, above 0 and at most aws_max_log_retention_days (0 or no value keeps them for ever)"
+  controls          = ["iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso29151:A.7"]
+  severity          = "medium"
+  enforcement_level = "mandatory_overridable"
+  filter            = meta.holds_pii || input.assume_pii
+
+  locals {
+    days = try(attrs.retention_in_days, null)
+  }
+
+  enforce {
+    condition     = try(local.days > 0 && local.days <= input.aws_max_log_retention_days, false)
+    error_message = "${meta.address} holds PII but keeps its events ${coalesce(local.days, 0) == 0 ? "for ever (retention_in_days is not set)" : "for ${local.days} days, more than the ${input.aws_max_log_retention_days} allowed"}; set retention_in_days to a value between 1 and ${input.aws_max_log_retention_days}."
+  }
+}
+
+resource_policy "aws_cloudwatch_log_group" "aws_cloudwatch_log_group_pii_kms" {
+  description       = "A log group that holds PII is encrypted with a customer-managed KMS key (kms_key_id set) rather than only with the keys CloudWatch Logs manages itself"
+  controls          = ["iso29151:12.4.2", "iso29151:10.1.2"]
+  severity          = "medium"
+  enforcement_level = "mandatory_overridable"
+  filter            = meta.holds_pii || input.assume_pii
+
+  enforce {
+    condition     = try(attrs.kms_key_id != null && attrs.kms_key_id != "", false)
+    error_message = "${meta.address} holds PII but has no kms_key_id; set kms_key_id to the ARN of a customer-managed KMS key whose key policy lets the logs service of the region use it."
+  }
+}
+
+resource_policy "aws_cloudtrail" "aws_cloudtrail_log_file_validation" {
+  description       = "A CloudTrail trail signs its log files (enable_log_file_validation = true) so that a deleted or altered record is detected; it applies to every trail of a plan that has a data store holding PII (any type of aws_data_store_types), to a trail that is itself tagged as holding PII, and to every trail when assume_pii is true, since the trail is the account's record of who read or changed that data"
+  controls          = ["iso29151:12.4.2", "iso29151:12.4.1"]
+  severity          = "high"
+  enforcement_level = "mandatory_overridable"
+  filter            = input.assume_pii || meta.holds_pii || length(local.pii_stores) > 0
+
+  locals {
+    # Data stores of the plan that hold PII (all of them with assume_pii),
+    # whatever their module.
+    pii_stores = flatten([
+      for t in input.aws_data_store_types : [
+        for r in core::getresources(t, {}) : r.meta.address if(r.meta.holds_pii || input.assume_pii) && r.meta.operation != "delete"
+      ]
+    ])
+    protects = (length(local.pii_stores) == 0 ? "the data stores of the account"
+      : length(local.pii_stores) <= 3 ? join(", ", local.pii_stores)
+      : "${join(", ", slice(local.pii_stores, 0, 3))} and ${length(local.pii_stores) - 3} more"
+    )
+  }
+
+  enforce {
+    condition     = try(attrs.enable_log_file_validation, false) == true
+    error_message = "${meta.address} records the access to PII (${local.protects}) but does not validate its log files, so an altered or deleted log file would go unnoticed; set enable_log_file_validation = true."
+  }
+}

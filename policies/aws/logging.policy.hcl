@@ -36,7 +36,7 @@ resource_policy "aws_cloudtrail" "aws_cloudtrail_log_file_validation" {
   controls          = ["iso29151:12.4.2", "iso29151:12.4.1"]
   severity          = "high"
   enforcement_level = "mandatory_overridable"
-  filter            = input.assume_pii || meta.holds_pii || length(local.pii_stores) > 0
+  filter            = input.assume_pii || meta.holds_pii || local.plan_holds_pii
 
   locals {
     # Data stores of the plan that hold PII (all of them with assume_pii),
@@ -46,6 +46,9 @@ resource_policy "aws_cloudtrail" "aws_cloudtrail_log_file_validation" {
         for r in core::getresources(t, {}) : r.meta.address if(r.meta.holds_pii || input.assume_pii) && r.meta.operation != "delete"
       ]
     ])
+    # Constant for the document, so computed once: calling a function on
+    # the list for every trail would cost time in proportion to its length.
+    plan_holds_pii = length(local.pii_stores) > 0
     protects = (length(local.pii_stores) == 0 ? "the data stores of the account"
       : length(local.pii_stores) <= 3 ? join(", ", local.pii_stores)
       : "${join(", ", slice(local.pii_stores, 0, 3))} and ${length(local.pii_stores) - 3} more"

@@ -53,7 +53,8 @@ resource_policy "aws_*" "aws_pii_data_store_region_allowed" {
   }
 
   enforce {
-    condition     = length(local.disallowed_replicas) == 0
+    # Only these types declare replicas; the others skip the search.
+    condition     = !contains(["aws_dynamodb_table", "aws_secretsmanager_secret"], meta.type) || length(local.disallowed_replicas) == 0
     error_message = "${meta.address} holds PII and replicates it to ${join(", ", local.disallowed_replicas)}, outside the allowed regions (${join(", ", input.aws_allowed_regions)}); remove those replica blocks or add the regions to aws_allowed_regions if transfers there have a lawful basis."
   }
 }

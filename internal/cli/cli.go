@@ -39,6 +39,7 @@ type command struct {
 var commands = map[string]command{
 	"catalog": {"List the controls of the built-in catalogs and of your own catalog files", runCatalog},
 	"check":   {"Check plans and states (terraform show -json) against the policy pack", runCheck},
+	"report":  {"Write a report people read (HTML, Markdown, CSV, JSON) from plans and states", runReport},
 	"test":    {"Run the policy tests of a pack", runTest},
 	"version": {"Print the version", runVersion},
 }

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/privacycode/terraform-provider-pii/internal/catalog"
+	"github.com/privacycode/terraform-provider-pii/internal/engine"
+	"github.com/privacycode/terraform-provider-pii/internal/posture"
+	"github.com/privacycode/terraform-provider-pii/internal/report"
+	"github.com/privacycode/terraform-provider-pii/internal/results"
+	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
+)
+
+func runReport(env Env, args []string) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var dirs, vars, varFiles, catalogFiles repeated
+	format := fs.String("format", report.Formats[0], "report `FORMAT`: "+strings.Join(report.Formats, ", "))
+	output := fs.String("output", "", "write the report to `FILE` instead of standard output")
+	title := fs.String("title", "", "the report's `TITLE` (default \""+report.DefaultTitle+"\")")
+	withCheck := fs.Bool("with-check", false, "check the documents against the policy pack and include the results")
+	fs.Var(&dirs, "policy-dir", "with --with-check, read policies from `DIR` instead of the built-in pack (repeatable)")
+	fs.Var(&vars, "var", "with --with-check, set a pack input: `NAME=VALUE` (repeatable)")
+	fs.Var(&varFiles, "var-file", "with --with-check, set pack inputs from an HCL `FILE` of name = value lines (repeatable)")
+	fs.Var(&catalogFiles, "catalog-file", "load this catalog `FILE` on top of the built-in catalogs for the Statement of Applicability (repeatable)")
+	fs.Usage = func() {
+		fmt.Fprint(env.Stderr, "Usage: terraform-provider-pii report [options] INPUT.json...\n\n"+
+			"Turns plans and states from 'terraform show -json' into a report people read: the records of\n"+
+			"processing, the life cycle of each activity, risk heat maps, the coverage of risks by controls\n"+
+			"and the Statement of Applicability. Give - to read a document from standard input.\n\n"+
+			"Formats: html (one self-contained file), markdown (a pull-request comment), csv (the records\n"+
+			"of processing), json (the whole posture, schema_version "+fmt.Sprint(report.SchemaVersion)+").\n\n"+
+			"Exit status: 0 the report is written (even when policies fail); 2 unusable input or usage.\n\nOptions:\n")
+		fs.PrintDefaults()
+	}
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(env.Stderr, "Error: "+format+"\n", a...)
+		return ExitUsage
+	}
+	if len(inputs) == 0 {
+		return fail("give at least one plan or state JSON file (from terraform show -json), or - for standard input")
+	}
+	if !slices.Contains(report.Formats, *format) {
+		return fail("%s", &report.FormatError{Format: *format})
+	}
+	if !*withCheck && (len(dirs) > 0 || len(vars) > 0 || len(varFiles) > 0) {
+		return fail("--policy-dir, --var and --var-file set up the policy check: add --with-check")
+	}
+	set, diags := catalog.LoadFiles(catalogFiles)
+	if diags.HasErrors() {
+		return fail("the catalog files do not load:\n%s", catalog.FormatDiagnostics(diags))
+	}
+	docs, err := readDocuments(env, inputs)
+	if err != nil {
+		return fail("%s", err)
+	}
+	p, err := posture.Read(docs, posture.Options{Catalogs: set})
+	if err != nil {
+		return fail("%s", err)
+	}
+
+	opt := report.Options{Title: *title, Version: env.Version}
+	if *withCheck {
+		check, err := runPack(env, dirs, vars, varFiles, docs)
+		if err != nil {
+			return fail("%s", err)
+		}
+		opt.Check = check
+	}
+
+	var buf bytes.Buffer
+	if err := report.Write(&buf, *format, p, opt); err != nil {
+		return fail("%s", err)
+	}
+	if *output != "" {
+		// Written only once the report is complete, so that a failure
+		// never leaves a truncated file in place of a good one.
+		if err := os.WriteFile(*output, buf.Bytes(), 0o644); err != nil {
+			return fail("--output %s: %s", *output, unwrapPathError(err))
+		}
+	} else if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
+		return fail("writing the report: %s", err)
+	}
+	if p.Empty() {
+		fmt.Fprintf(env.Stderr, "Note: %s declares no pii_processing_activity, pii_control or pii_risk_assessment resource; the report says so.\n", strings.Join(inputs, ", "))
+	}
+	if *output != "" {
+		line := fmt.Sprintf("report: %s written (%s, %d bytes)", *output, *format, buf.Len())
+		if opt.Check != nil {
+			line += "; " + opt.Check.CountLine()
+		}
+		fmt.Fprintln(env.Stderr, line)
+	}
+	return ExitOK
+}
+
+// runPack checks the documents against the built-in pack, or the policies
+// of dirs, as the check command does.
+func runPack(env Env, dirs, vars, varFiles []string, docs []*tfplan.Document) (*results.Report, error) {
+	pack, err := loadPack(dirs)
+	if err != nil {
+		return nil, err
+	}
+	warnUnknownControls(env, pack)
+	values, err := inputValues(pack, vars, varFiles)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := engine.New(pack, engine.Options{Inputs: values})
+	if err != nil {
+		return nil, err
+	}
+	return eng.Check(docs), nil
+}

@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const completePlan = "../report/testdata/complete-plan.json"
+
+func TestReportCommand(t *testing.T) {
+	complete, err := os.ReadFile(completePlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	notJSON := filepath.Join(dir, "plan.txt")
+	schema := filepath.Join(dir, "schema.json")
+	empty := filepath.Join(dir, "empty.json")
+	for name, content := range map[string]string{
+		notJSON: "Plan: 1 to add",
+		schema:  `{"format_version":"1.0","provider_schemas":{}}`,
+		empty:   `{"format_version":"1.0"}`,
+	} {
+		if err := os.WriteFile(name, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		wantCode int
+		wantOut  []string
+		wantErr  []string
+		noOut    bool
+	}{
+		{name: "html by default", args: []string{"report", completePlan}, wantCode: 0,
+			wantOut: []string{"<!DOCTYPE html>", "Checkout and payments", "Statement of Applicability", "terraform-provider-pii 1.2.3"}},
+		{name: "markdown", args: []string{"report", "--format", "markdown", completePlan}, wantCode: 0,
+			wantOut: []string{"# Privacy posture report", "## Records of processing"}},
+		{name: "csv, flags after the input", args: []string{"report", completePlan, "--format", "csv"}, wantCode: 0,
+			wantOut: []string{"record,activity_id,activity_name,", "transfer,marketing-analytics-and-personalisation-4c53a6d9,"}},
+		{name: "json", args: []string{"report", "--format=json", completePlan}, wantCode: 0,
+			wantOut: []string{`"schema_version": 1`, `"version": "1.2.3"`}},
+		{name: "title", args: []string{"report", "--format", "markdown", "--title", "Acme <Ltd>", completePlan}, wantCode: 0,
+			wantOut: []string{"# Acme &lt;Ltd&gt;"}},
+		{name: "stdin", stdin: string(complete), args: []string{"report", "--format", "markdown", "-"}, wantCode: 0,
+			wantOut: []string{"From - · terraform-provider-pii", "Payroll and absence management"}},
+		{name: "catalog file", args: []string{"report", "--format", "json", "--catalog-file", "../../examples/complete/catalog.hcl", completePlan}, wantCode: 0,
+			wantOut: []string{`"ref": "iso29151:A.3.1"`}},
+		// The policies fail, and the report is written all the same.
+		{name: "with check, failing policies", args: []string{"report", "--with-check", "--policy-dir", "testdata/policies", "--format", "markdown", "testdata/plan.json"}, wantCode: 0,
+			wantOut: []string{"## ❌ Policy results", "blocking"}},
+		{name: "with check, built-in pack", args: []string{"report", "--with-check", "--format", "json", completePlan}, wantCode: 0,
+			wantOut: []string{`"policy_results": {`, `"policy": "assessment_approved"`}},
+		{name: "with check, var", args: []string{"report", "--with-check", "--policy-dir", "testdata/policies", "--var", `regions=["us-east-1"]`, "--format", "csv", "testdata/plan.json"}, wantCode: 0},
+		{name: "no pii resources", args: []string{"report", "--format", "markdown", empty}, wantCode: 0,
+			wantOut: []string{"## Nothing to report yet"}, wantErr: []string{"declares no pii_processing_activity, pii_control or pii_risk_assessment resource"}},
+
+		{name: "no input", args: []string{"report"}, wantCode: 2, noOut: true, wantErr: []string{"give at least one plan or state JSON file"}},
+		{name: "unknown format", args: []string{"report", "--format", "oscal-ssp", completePlan}, wantCode: 2, noOut: true,
+			wantErr: []string{`Error: unknown format "oscal-ssp"; use one of html, markdown, csv, json`}},
+		{name: "missing file", args: []string{"report", "nope.json"}, wantCode: 2, noOut: true, wantErr: []string{"Error: nope.json: no such file or directory"}},
+		{name: "not JSON", args: []string{"report", notJSON}, wantCode: 2, noOut: true, wantErr: []string{"is not JSON"}},
+		{name: "JSON that is no plan", args: []string{"report", schema}, wantCode: 2, noOut: true,
+			wantErr: []string{"is JSON but not a plan or state from terraform show -json: it has provider_schemas"}},
+		{name: "stdin twice", stdin: string(complete), args: []string{"report", "-", "-"}, wantCode: 2, noOut: true, wantErr: []string{"standard input (-) can be read only once"}},
+		{name: "policy dir without check", args: []string{"report", "--policy-dir", "testdata/policies", completePlan}, wantCode: 2, noOut: true,
+			wantErr: []string{"add --with-check"}},
+		{name: "missing policy dir", args: []string{"report", "--with-check", "--policy-dir", "nowhere", completePlan}, wantCode: 2, noOut: true,
+			wantErr: []string{"--policy-dir nowhere: no such file or directory"}},
+		{name: "unknown var", args: []string{"report", "--with-check", "--policy-dir", "testdata/policies", "--var", "region=x", completePlan}, wantCode: 2, noOut: true,
+			wantErr: []string{`--var region: the policies declare no input "region"`}},
+		{name: "broken catalog file", args: []string{"report", "--catalog-file", "testdata/broken.hcl", completePlan}, wantCode: 2, noOut: true,
+			wantErr: []string{"the catalog files do not load"}},
+		{name: "unknown flag", args: []string{"report", "--colour", completePlan}, wantCode: 2, noOut: true, wantErr: []string{"flag provided but not defined: -colour"}},
+		{name: "unwritable output", args: []string{"report", "--output", filepath.Join(dir, "no", "such", "dir", "r.html"), completePlan}, wantCode: 2,
+			noOut: true, wantErr: []string{"--output " + filepath.Join(dir, "no", "such", "dir", "r.html") + ": no such file or directory"}},
+		{name: "help", args: []string{"report", "-h"}, wantCode: 0, noOut: true, wantErr: []string{"Usage: terraform-provider-pii report [options] INPUT.json...", "-with-check"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runWithStdin(tt.stdin, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d\nstderr:\n%s", code, tt.wantCode, errOut)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout lacks %q:\n%.2000s", w, out)
+				}
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errOut)
+				}
+			}
+			if tt.noOut && out != "" {
+				t.Errorf("stdout is not empty:\n%.500s", out)
+			}
+			if strings.Contains(out+errOut, "hunter2") {
+				t.Error("a sensitive value leaked")
+			}
+			if strings.Contains(errOut, "goroutine ") || strings.Contains(errOut, "panic:") {
+				t.Error("a Go stack trace reached the user")
+			}
+		})
+	}
+}
+
+func TestReportOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "records.csv")
+	code, stdout, errOut := runWithStdin("", "report", "--format", "csv", "--output", out, "--with-check", completePlan)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if stdout != "" {
+		t.Errorf("stdout is not empty: %q", stdout)
+	}
+	if !strings.Contains(errOut, "report: "+out+" written (csv, ") || !strings.Contains(errOut, "policies: ") {
+		t.Errorf("the terminal gets a summary line: %q", errOut)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three activities, three transfers, and the header.
+	if len(records) != 7 {
+		t.Errorf("%d records, want 7", len(records))
+	}
+
+	// A failed run leaves an existing report as it was.
+	if code, _, _ := runWithStdin("", "report", "--output", out, "nope.json"); code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(b), "record,") {
+		t.Errorf("the previous report was overwritten: %v %.50q", err, b)
+	}
+}
+
+func TestReportListedInUsage(t *testing.T) {
+	code, out, _ := runWithStdin("", "help")
+	if code != 0 || !strings.Contains(out, "report ") {
+		t.Errorf("usage does not list report:\n%s", out)
+	}
+	var doc map[string]any
+	_, js, _ := runWithStdin("", "report", "--format", "json", completePlan)
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		t.Errorf("the json format is not JSON: %v", err)
+	}
+}

@@ -1,0 +1,511 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/privacycode/terraform-provider-pii/internal/country"
+	"github.com/privacycode/terraform-provider-pii/internal/isotime"
+	"github.com/privacycode/terraform-provider-pii/internal/posture"
+	"github.com/privacycode/terraform-provider-pii/internal/results"
+)
+
+// view is what the HTML and Markdown reports show, computed once: the
+// same content in both.
+type view struct {
+	P           *posture.Posture
+	Title       string
+	Generated   string
+	Version     string
+	Documents   string
+	Empty       bool
+	SummaryMap  heatMap
+	LevelRows   []levelRow
+	Activities  []*activityView
+	Assessments []*assessmentView
+	Catalogs    []soaBlock
+	Check       *checkView
+	// Grid and axes of the heat maps, drawn once.
+	Grid     []heatCell
+	AxisRows []axisLabel
+	AxisCols []axisLabel
+	LCWidth  int
+	AxisLY   int
+	AxisIX   int
+	AxisIY   int
+	// Frames and Markers are the shared drawings of the life cycles and
+	// the heat maps, in the defs.
+	Frames    []lifecycleFrame
+	Arrows    []string
+	Markers   []markerDef
+	titleByID map[string]string
+}
+
+// levelRow is a row of the table of risks by level.
+type levelRow struct {
+	Key                string
+	Inherent, Residual string
+}
+
+type activityView struct {
+	A      *posture.Activity
+	N      int
+	Anchor string
+	Stages []stageView
+	LC     lifecycleSVG
+	// Assessed links to the activity's assessments.
+	Assessed []link
+}
+
+type link struct {
+	Anchor string
+	Text   string
+}
+
+// stageView is a life-cycle stage as the diagram and the Markdown show it.
+type stageView struct {
+	Name string
+	// Class is "on" (declared), "off" (not declared) or "unk" (known
+	// after apply).
+	Class string
+	Lines []string
+}
+
+type assessmentView struct {
+	A              *posture.Assessment
+	N              int
+	Anchor         string
+	ActivityAnchor string
+	Risks          []riskView
+	Heat           heatMap
+	Columns        []column
+}
+
+type column struct {
+	ID    posture.Value
+	Title string
+}
+
+type riskView struct {
+	R     *posture.Risk
+	N     int
+	Label string
+	Cells []cell
+}
+
+// cell is a cell of the coverage matrix.
+type cell struct {
+	// Effect is a posture Effect constant, or "" when the control is not
+	// selected for the risk.
+	Effect string
+	Class  string
+	Text   string
+	Reason string
+}
+
+type soaBlock struct {
+	Info *posture.CatalogInfo
+	Rows []*posture.ApplicabilityRow
+	// Declared counts the rows some pii_control declares.
+	Declared int
+}
+
+type checkView struct {
+	R         *results.Report
+	CountLine string
+	Counts    []statusCount
+	Blocking  int
+	// Problems are the results that failed, errored or are unknown,
+	// blocking ones first.
+	Problems []problem
+}
+
+type statusCount struct {
+	Status string
+	N      int
+}
+
+type problem struct {
+	results.Result
+	Blocking bool
+}
+
+func newView(p *posture.Posture, opt Options) *view {
+	v := &view{
+		P: p, Title: opt.title(), Generated: opt.Generated, Version: opt.Version, Empty: p.Empty(),
+		LCWidth: lcWidth,
+		AxisLY:  hmTop + 2*hmCell, AxisIX: hmLeft + 2*hmCell, AxisIY: hmTop + 4*hmCell + 34,
+		titleByID: map[string]string{},
+	}
+	if v.Version == "" {
+		v.Version = "dev"
+	}
+	names := make([]string, len(p.Documents))
+	for i, d := range p.Documents {
+		names[i] = d.Name
+	}
+	v.Documents = strings.Join(names, ", ")
+	if opt.Check != nil {
+		v.Check = newCheckView(opt.Check)
+	}
+	if v.Empty {
+		return v
+	}
+	v.Grid = heatGrid()
+	v.AxisRows, v.AxisCols = heatAxes()
+	v.SummaryMap = summaryHeatMap(p)
+	v.LevelRows = levelRows(p.Summary)
+	for _, row := range p.Applicability {
+		v.titleByID[row.Ref] = row.Title
+	}
+	for _, c := range p.Controls {
+		if c.ID.IsKnown() && c.Title.IsKnown() {
+			if _, ok := v.titleByID[c.ID.String()]; !ok {
+				v.titleByID[c.ID.String()] = c.Title.String()
+			}
+		}
+	}
+
+	byAddress := map[string]*assessmentView{}
+	for i, a := range p.Assessments {
+		av := &assessmentView{A: a, N: i + 1, Anchor: "pia-" + strconv.Itoa(i+1)}
+		byAddress[a.Address] = av
+		v.Assessments = append(v.Assessments, av)
+	}
+	frames := map[string]lifecycleFrame{}
+	for i, a := range p.Activities {
+		av := &activityView{A: a, N: i + 1, Anchor: "act-" + strconv.Itoa(i+1)}
+		av.Stages = stages(a)
+		av.LC = lifecycle("lc-"+strconv.Itoa(i+1), av, frames)
+		for _, addr := range a.Assessments {
+			if as := byAddress[addr]; as != nil {
+				av.Assessed = append(av.Assessed, link{Anchor: as.Anchor, Text: addr})
+				if as.ActivityAnchor == "" {
+					as.ActivityAnchor = av.Anchor
+				}
+			}
+		}
+		v.Activities = append(v.Activities, av)
+	}
+	markers := map[string]markerDef{}
+	for _, as := range v.Assessments {
+		v.fillAssessment(as)
+		as.Heat.useDefs(markers)
+	}
+	v.Frames, v.Arrows, v.Markers = lifecycleFrames(frames), lifecycleArrowPaths(), markerDefs(markers)
+	v.Catalogs = soaBlocks(p)
+	return v
+}
+
+func (v *view) fillAssessment(as *assessmentView) {
+	for _, id := range as.A.Controls {
+		as.Columns = append(as.Columns, column{ID: id, Title: v.titleByID[id.String()]})
+	}
+	for j, r := range as.A.Risks {
+		rv := riskView{R: r, N: j + 1, Label: "R" + strconv.Itoa(j+1)}
+		for _, col := range as.Columns {
+			c := cell{}
+			for _, rc := range r.Controls {
+				if rc.ID == col.ID {
+					c = cell{Effect: rc.Effect, Class: effectClass(rc.Effect), Text: effectText(rc.Effect), Reason: rc.Reason}
+					break
+				}
+			}
+			rv.Cells = append(rv.Cells, c)
+		}
+		as.Risks = append(as.Risks, rv)
+	}
+	title := "Heat map of " + as.A.Address
+	if n := as.A.Activity.Name; !n.IsNull() {
+		title = "Heat map of the risks to " + n.String()
+	}
+	as.Heat = riskHeatMap("hm-"+strconv.Itoa(as.N), title, as.Risks)
+}
+
+func effectClass(e string) string {
+	switch e {
+	case posture.EffectEffective:
+		return "ef"
+	case posture.EffectPartial:
+		return "pa"
+	case posture.EffectNone:
+		return "no"
+	}
+	return "un"
+}
+
+func effectText(e string) string {
+	switch e {
+	case posture.EffectEffective:
+		return "effective"
+	case posture.EffectPartial:
+		return "partial"
+	case posture.EffectNone:
+		return "no effect"
+	}
+	return posture.UnknownText
+}
+
+// stages describes the five life-cycle stages of an activity.
+func stages(a *posture.Activity) []stageView {
+	block := func(name string, st *posture.Stage, extra ...string) stageView {
+		switch {
+		case st == nil:
+			return stageView{Name: name, Class: "off", Lines: []string{"not declared"}}
+		case st.Unknown:
+			return stageView{Name: name, Class: "unk", Lines: []string{posture.UnknownText}}
+		}
+		sv := stageView{Name: name, Class: "on"}
+		for _, e := range extra {
+			if e != "" {
+				sv.Lines = append(sv.Lines, e)
+			}
+		}
+		sv.Lines = append(sv.Lines, posture.Strings(st.Systems)...)
+		return sv
+	}
+	var out []stageView
+	if st := a.Collection; st != nil && !st.Source.IsNull() {
+		out = append(out, block(posture.StageCollection, st, "source: "+enum(st.Source)))
+	} else {
+		out = append(out, block(posture.StageCollection, st))
+	}
+	if st := a.Storage; st != nil && len(st.Countries) > 0 {
+		out = append(out, block(posture.StageStorage, st, "in "+posture.Join(st.Countries, ", ")))
+	} else {
+		out = append(out, block(posture.StageStorage, st))
+	}
+	out = append(out, block(posture.StageUse, a.Use))
+	switch {
+	case len(a.Transfers) == 0:
+		out = append(out, stageView{Name: posture.StageTransfer, Class: "off", Lines: []string{"not declared"}})
+	case a.Transfers[0].Unknown:
+		out = append(out, stageView{Name: posture.StageTransfer, Class: "unk", Lines: []string{posture.UnknownText}})
+	default:
+		sv := stageView{Name: posture.StageTransfer, Class: "on"}
+		var systems []string
+		for _, t := range a.Transfers {
+			sv.Lines = append(sv.Lines, t.Recipient.String(), "→ "+t.Country.String()+", "+enum(t.Mechanism))
+			systems = append(systems, posture.Strings(t.Systems)...)
+		}
+		sv.Lines = append(sv.Lines, systems...)
+		out = append(out, sv)
+	}
+	if st := a.Disposal; st != nil && !st.Method.IsNull() {
+		out = append(out, block(posture.StageDisposal, st, "method: "+enum(st.Method)))
+	} else {
+		out = append(out, block(posture.StageDisposal, st))
+	}
+	for i := range out {
+		if out[i].Class == "on" && len(out[i].Lines) == 0 {
+			out[i].Lines = []string{"declared"}
+		}
+	}
+	return out
+}
+
+// enum shows an enumerated value for people: very_high as "very high".
+// Markers stay as they are.
+func enum(v posture.Value) string {
+	if !v.IsKnown() {
+		return v.String()
+	}
+	return human(v.String())
+}
+
+func human(s string) string { return strings.ReplaceAll(s, "_", " ") }
+
+// countryText shows a country code with its name: "US (United States of
+// America)". Markers and codes the table does not know stay as they are.
+func countryText(v posture.Value) string {
+	if !v.IsKnown() {
+		return v.String()
+	}
+	if name := country.Name(v.String()); name != "" {
+		return v.String() + " (" + name + ")"
+	}
+	return v.String()
+}
+
+// volume shows an approximate number of principals: "about 250,000".
+func volume(v posture.Value) string {
+	if n, ok := v.Int(); ok {
+		return "about " + thousands(n)
+	}
+	return "about " + v.String()
+}
+
+// retention shows an ISO 8601 duration with its reading: "P7Y (7 years)".
+func retention(v posture.Value) string {
+	if !v.IsKnown() {
+		return v.Or("not stated")
+	}
+	d, err := isotime.ParseDuration(v.String())
+	if err != nil {
+		return v.String()
+	}
+	var parts []string
+	put := func(n int, unit string) {
+		if n == 1 {
+			parts = append(parts, "1 "+unit)
+		} else if n > 1 {
+			parts = append(parts, strconv.Itoa(n)+" "+unit+"s")
+		}
+	}
+	put(d.Years, "year")
+	put(d.Months, "month")
+	put(d.Weeks, "week")
+	put(d.Days, "day")
+	put(d.Hours, "hour")
+	put(d.Minutes, "minute")
+	put(d.Seconds, "second")
+	if len(parts) == 0 {
+		return v.String()
+	}
+	return v.String() + " (" + strings.Join(parts, " ") + ")"
+}
+
+// levelClass is the CSS class of a risk level.
+func levelClass(level string) string {
+	switch level {
+	case "low":
+		return "lo"
+	case "medium":
+		return "me"
+	case "high":
+		return "hi"
+	case "very_high":
+		return "vh"
+	}
+	return "un"
+}
+
+// coverageClass is the CSS class of a coverage value.
+func coverageClass(c posture.Value) string {
+	switch c.String() {
+	case "covered", "accepted", "avoided", "transferred":
+		return "ok"
+	case "partially_covered":
+		return "pa"
+	case "uncovered":
+		return "bad"
+	}
+	return "un"
+}
+
+// statusClass is the CSS class of a control or applicability status.
+func statusClass(s string) string {
+	switch s {
+	case "implemented":
+		return "ok"
+	case "partial", "alternative":
+		return "pa"
+	case "planned":
+		return "pl"
+	case "not_applicable":
+		return "na"
+	case posture.NotAddressed:
+		return "nd"
+	}
+	return "un"
+}
+
+// rated is "significant × maximum = 12", with ", very high" when a level
+// is given.
+func rated(l, i, score posture.Value, level ...posture.Value) string {
+	if l.IsNull() && i.IsNull() {
+		return ""
+	}
+	s := fmt.Sprintf("%s × %s", enum(l), enum(i))
+	if !score.IsNull() {
+		s += " = " + score.String()
+	}
+	for _, lv := range level {
+		if !lv.IsNull() {
+			s += ", " + enum(lv)
+		}
+	}
+	return s
+}
+
+func soaBlocks(p *posture.Posture) []soaBlock {
+	var out []soaBlock
+	rows := p.Applicability
+	for _, info := range p.Catalogs {
+		n := min(info.Controls, len(rows))
+		b := soaBlock{Info: info, Rows: rows[:n]}
+		for _, r := range b.Rows {
+			if len(r.DeclaredBy) > 0 {
+				b.Declared++
+			}
+		}
+		out = append(out, b)
+		rows = rows[n:]
+	}
+	return out
+}
+
+func newCheckView(r *results.Report) *checkView {
+	cv := &checkView{R: r, CountLine: r.CountLine()}
+	counts := r.Count()
+	for _, s := range results.Statuses {
+		cv.Counts = append(cv.Counts, statusCount{Status: string(s), N: counts[s]})
+	}
+	overridden := map[string]bool{}
+	for _, name := range r.Overridden {
+		overridden[name] = true
+	}
+	for _, res := range r.Results {
+		if res.Policy == nil || res.Resource == nil {
+			continue
+		}
+		blocking := res.Blocking(false) &&
+			(res.Policy.EnforcementLevel != results.MandatoryOverridable || !overridden[res.Policy.Name])
+		if blocking {
+			cv.Blocking++
+		}
+		switch res.Status {
+		case results.Fail, results.Error, results.Unknown:
+			cv.Problems = append(cv.Problems, problem{Result: res, Blocking: blocking})
+		}
+	}
+	sort.SliceStable(cv.Problems, func(i, j int) bool {
+		a, b := cv.Problems[i], cv.Problems[j]
+		if a.Blocking != b.Blocking {
+			return a.Blocking
+		}
+		if a.Resource.Document != b.Resource.Document {
+			return a.Resource.Document < b.Resource.Document
+		}
+		if a.Resource.Address != b.Resource.Address {
+			return a.Resource.Address < b.Resource.Address
+		}
+		return a.Policy.Name < b.Policy.Name
+	})
+	return cv
+}
+
+// levelRows lines up the counts of risks by inherent and residual level.
+func levelRows(s posture.Summary) []levelRow {
+	var keys []string
+	for _, c := range s.RisksByInherentLevel {
+		keys = append(keys, c.Key)
+	}
+	for _, c := range s.RisksByResidualLevel {
+		if !slices.Contains(keys, c.Key) {
+			keys = append(keys, c.Key)
+		}
+	}
+	var rows []levelRow
+	for _, k := range keys {
+		row := levelRow{Key: k, Inherent: strconv.Itoa(s.RisksByInherentLevel.Get(k)), Residual: strconv.Itoa(s.RisksByResidualLevel.Get(k))}
+		if k == posture.LevelAvoided {
+			row.Inherent = "–"
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}

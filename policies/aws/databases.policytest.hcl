@@ -318,7 +318,7 @@ test "with assume_pii an untagged Aurora cluster is checked" {
   }
   expect "aws_rds_cluster_pii_not_public" {
     result  = "fail"
-    message = "^aws_rds_cluster.cache holds PII but is publicly accessible; set publicly_accessible = false"
+    message = "^aws_rds_cluster.cache is assumed to hold PII \\(assume_pii\\) but is publicly accessible; set publicly_accessible = false"
   }
 }
 

@@ -14,7 +14,7 @@ resource_policy "aws_cloudwatch_log_group" "aws_cloudwatch_log_group_pii_retenti
 
   enforce {
     condition     = try(local.days > 0 && local.days <= input.aws_max_log_retention_days, false)
-    error_message = "${meta.address} holds PII but keeps its events ${coalesce(local.days, 0) == 0 ? "for ever (retention_in_days is not set)" : "for ${local.days} days, more than the ${input.aws_max_log_retention_days} allowed"}; set retention_in_days to a value between 1 and ${input.aws_max_log_retention_days}."
+    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but keeps its events ${coalesce(local.days, 0) == 0 ? "for ever (retention_in_days is not set)" : "for ${local.days} days, more than the ${input.aws_max_log_retention_days} allowed"}; set retention_in_days to a value between 1 and ${input.aws_max_log_retention_days}."
   }
 }
 
@@ -27,7 +27,7 @@ resource_policy "aws_cloudwatch_log_group" "aws_cloudwatch_log_group_pii_kms" {
 
   enforce {
     condition     = try(attrs.kms_key_id != null && attrs.kms_key_id != "", false)
-    error_message = "${meta.address} holds PII but has no kms_key_id; set kms_key_id to the ARN of a customer-managed KMS key whose key policy lets the logs service of the region use it."
+    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but has no kms_key_id; set kms_key_id to the ARN of a customer-managed KMS key whose key policy lets the logs service of the region use it."
   }
 }
 

@@ -164,7 +164,7 @@ test "with assume_pii every data store is checked" {
   expect "aws_pii_data_store_region_allowed" {
     resource = "aws_s3_bucket.assets"
     result   = "fail"
-    message  = "holds PII in us-east-1"
+    message  = "is assumed to hold PII \\(assume_pii\\) in us-east-1"
   }
   expect "aws_pii_data_store_region_allowed" {
     resource = "aws_iam_role.app"

@@ -484,7 +484,7 @@ test "with assume_pii an untagged bucket is checked" {
   }
   expect "aws_s3_bucket_pii_kms_encryption" {
     result  = "fail"
-    message = "^aws_s3_bucket.assets holds PII but configures no server-side encryption"
+    message = "^aws_s3_bucket.assets is assumed to hold PII \\(assume_pii\\) but configures no server-side encryption"
   }
   expect "aws_s3_bucket_pii_public_access_blocked" {
     result = "fail"

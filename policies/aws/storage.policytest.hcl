@@ -70,7 +70,7 @@ test "with assume_pii an untagged volume is checked" {
   }
   expect "aws_ebs_volume_pii_encrypted" {
     result  = "fail"
-    message = "aws_ebs_volume.scratch holds PII but is not encrypted"
+    message = "aws_ebs_volume.scratch is assumed to hold PII \\(assume_pii\\) but is not encrypted"
   }
 }
 

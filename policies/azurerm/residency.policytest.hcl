@@ -111,7 +111,7 @@ test "with assume_pii every data store is checked" {
   expect "azurerm_data_residency" {
     resource = "azurerm_log_analytics_workspace.logs"
     result   = "fail"
-    message  = "holds PII in japaneast"
+    message  = "is assumed to hold PII \\(assume_pii\\) in japaneast"
   }
   expect "azurerm_data_residency" {
     resource = "azurerm_key_vault.kv"

@@ -103,7 +103,7 @@ resource_policy "azurerm_mssql_database" "azurerm_mssql_database_tde" {
 
   enforce {
     condition     = try(attrs.transparent_data_encryption_enabled, true) != false
-    error_message = "${meta.address} holds PII but turns transparent data encryption off: remove transparent_data_encryption_enabled = false (the default is true)."
+    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but turns transparent data encryption off: remove transparent_data_encryption_enabled = false (the default is true)."
   }
 }
 
@@ -123,6 +123,6 @@ resource_policy "azurerm_mssql_database" "azurerm_mssql_database_backup_retentio
 
   enforce {
     condition     = local.days >= input.azurerm_min_backup_retention_days
-    error_message = "${meta.address} holds PII but keeps point-in-time backups ${local.days == 1 ? "1 day" : "${local.days} days"}: set short_term_retention_policy { retention_days = ${input.azurerm_min_backup_retention_days} } or more."
+    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but keeps point-in-time backups ${local.days == 1 ? "1 day" : "${local.days} days"}: set short_term_retention_policy { retention_days = ${input.azurerm_min_backup_retention_days} } or more."
   }
 }

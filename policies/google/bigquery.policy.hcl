@@ -96,6 +96,6 @@ resource_policy "google_bigquery_table" "google_bigquery_table_cmek" {
 
   enforce {
     condition     = local.has_own || local.inherits
-    error_message = "${meta.address} holds PII but is encrypted with Google-managed keys only: add encryption_configuration { kms_key_name = <a google_kms_crypto_key id> }, or give its dataset a default_encryption_configuration before the table is created."
+    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is encrypted with Google-managed keys only: add encryption_configuration { kms_key_name = <a google_kms_crypto_key id> }, or give its dataset a default_encryption_configuration before the table is created."
   }
 }

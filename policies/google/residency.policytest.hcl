@@ -76,7 +76,7 @@ test "a Cloud SQL instance without a region takes the provider's region" {
   expect "google_data_residency" {
     resource = "google_sql_database_instance.us"
     result   = "fail"
-    message  = "holds PII in us-central1"
+    message  = "is assumed to hold PII \\(assume_pii\\) in us-central1"
   }
   expect "google_data_residency" {
     resource = "google_sql_database_instance.unset"
@@ -159,11 +159,11 @@ test "with assume_pii every data store is checked" {
   expect "google_data_residency" {
     resource = "google_bigquery_dataset.analytics"
     result   = "fail"
-    message  = "holds PII in US"
+    message  = "is assumed to hold PII \\(assume_pii\\) in US"
   }
   expect "google_data_residency" {
     resource = "google_logging_project_bucket_config.logs"
     result   = "fail"
-    message  = "holds PII in global"
+    message  = "is assumed to hold PII \\(assume_pii\\) in global"
   }
 }

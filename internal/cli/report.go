@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/privacycode/terraform-provider-pii/internal/catalog"
 	"github.com/privacycode/terraform-provider-pii/internal/engine"
@@ -35,7 +37,11 @@ func runReport(env Env, args []string) int {
 			"processing, the life cycle of each activity, risk heat maps, the coverage of risks by controls\n"+
 			"and the Statement of Applicability. Give - to read a document from standard input.\n\n"+
 			"Formats: html (one self-contained file), markdown (a pull-request comment), csv (the records\n"+
-			"of processing), json (the whole posture, schema_version "+fmt.Sprint(report.SchemaVersion)+").\n\n"+
+			"of processing), json (the whole posture, schema_version "+fmt.Sprint(report.SchemaVersion)+"), oscal-ssp (an OSCAL "+report.OSCALVersion+" system\n"+
+			"security plan: one implemented requirement per pii_control) and oscal-ar (OSCAL assessment\n"+
+			"results: a risk per assessed risk and, with --with-check, a finding per policy result). The\n"+
+			"OSCAL documents are dated by the plans' timestamp; those of a state (or of a plan from a\n"+
+			"Terraform before 1.5) by SOURCE_DATE_EPOCH when it is set, else by the current time.\n\n"+
 			"Exit status: 0 the report is written (even when policies fail); 2 unusable input or usage.\n\nOptions:\n")
 		fs.PrintDefaults()
 	}
@@ -73,6 +79,16 @@ func runReport(env Env, args []string) int {
 	}
 
 	opt := report.Options{Title: *title, Version: env.Version}
+	if report.UsesTime(*format) {
+		if _, ok := report.DocumentTime(p); !ok {
+			// A plan dates the OSCAL documents itself; a state does not.
+			when, err := generationTime()
+			if err != nil {
+				return fail("%s", err)
+			}
+			opt.Generated = when
+		}
+	}
 	if *withCheck {
 		check, err := runPack(env, dirs, vars, varFiles, docs)
 		if err != nil {
@@ -124,4 +140,18 @@ func runPack(env Env, dirs, vars, varFiles []string, docs []*tfplan.Document) (*
 		return nil, err
 	}
 	return eng.Check(docs), nil
+}
+
+// generationTime is the time an OSCAL report of documents without a
+// timestamp is dated by: SOURCE_DATE_EPOCH (seconds since 1970, the
+// reproducible-builds convention) when it is set, else now, to the second.
+func generationTime() (string, error) {
+	if s, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			return "", fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", s)
+		}
+		return time.Unix(n, 0).UTC().Format(time.RFC3339), nil
+	}
+	return time.Now().UTC().Truncate(time.Second).Format(time.RFC3339), nil
 }

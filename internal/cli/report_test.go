@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 const completePlan = "../report/testdata/complete-plan.json"
@@ -59,12 +60,19 @@ func TestReportCommand(t *testing.T) {
 		{name: "with check, built-in pack", args: []string{"report", "--with-check", "--format", "json", completePlan}, wantCode: 0,
 			wantOut: []string{`"policy_results": {`, `"policy": "assessment_approved"`}},
 		{name: "with check, var", args: []string{"report", "--with-check", "--policy-dir", "testdata/policies", "--var", `regions=["us-east-1"]`, "--format", "csv", "testdata/plan.json"}, wantCode: 0},
+		{name: "oscal-ssp", args: []string{"report", "--format", "oscal-ssp", completePlan}, wantCode: 0,
+			wantOut: []string{`"system-security-plan": {`, `"oscal-version": "1.1.3"`, `"last-modified": "2026-11-28T21:02:08Z"`,
+				`"control-id": "iso29151-9.1.1"`, `"value": "terraform-provider-pii 1.2.3"`}},
+		{name: "oscal-ar", args: []string{"report", "--format", "oscal-ar", completePlan}, wantCode: 0,
+			wantOut: []string{`"assessment-results": {`, `"start": "2026-11-28T21:02:08Z"`, `"value": "adjusted"`, `"status": "deviation-approved"`}},
+		{name: "oscal-ar with check", args: []string{"report", "--format", "oscal-ar", "--with-check", completePlan}, wantCode: 0,
+			wantOut: []string{`"findings": [`, `"name": "policy",`, `"value": "assessment_approved"`, `"state": "not-satisfied"`}},
 		{name: "no pii resources", args: []string{"report", "--format", "markdown", empty}, wantCode: 0,
 			wantOut: []string{"## Nothing to report yet"}, wantErr: []string{"declares no pii_processing_activity, pii_control or pii_risk_assessment resource"}},
 
 		{name: "no input", args: []string{"report"}, wantCode: 2, noOut: true, wantErr: []string{"give at least one plan or state JSON file"}},
-		{name: "unknown format", args: []string{"report", "--format", "oscal-ssp", completePlan}, wantCode: 2, noOut: true,
-			wantErr: []string{`Error: unknown format "oscal-ssp"; use one of html, markdown, csv, json`}},
+		{name: "unknown format", args: []string{"report", "--format", "xlsx", completePlan}, wantCode: 2, noOut: true,
+			wantErr: []string{`Error: unknown format "xlsx"; use one of html, markdown, csv, json, oscal-ssp, oscal-ar`}},
 		{name: "missing file", args: []string{"report", "nope.json"}, wantCode: 2, noOut: true, wantErr: []string{"Error: nope.json: no such file or directory"}},
 		{name: "not JSON", args: []string{"report", notJSON}, wantCode: 2, noOut: true, wantErr: []string{"is not JSON"}},
 		{name: "JSON that is no plan", args: []string{"report", schema}, wantCode: 2, noOut: true,
@@ -158,5 +166,55 @@ func TestReportListedInUsage(t *testing.T) {
 	_, js, _ := runWithStdin("", "report", "--format", "json", completePlan)
 	if err := json.Unmarshal([]byte(js), &doc); err != nil {
 		t.Errorf("the json format is not JSON: %v", err)
+	}
+}
+
+// TestReportOSCAL: the OSCAL formats give the same bytes for the same
+// plan, dated by its timestamp; a state is dated by SOURCE_DATE_EPOCH
+// (or the time of the run); the assessment results hold findings only
+// with --with-check.
+func TestReportOSCAL(t *testing.T) {
+	for _, format := range []string{"oscal-ssp", "oscal-ar"} {
+		_, a, _ := runWithStdin("", "report", "--format", format, "--with-check", completePlan)
+		_, b, _ := runWithStdin("", "report", "--format", format, "--with-check", completePlan)
+		if a == "" || a != b {
+			t.Errorf("%s: two runs on the same plan differ", format)
+		}
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(a), &doc); err != nil {
+			t.Errorf("%s: not JSON: %v", format, err)
+		}
+	}
+	if _, out, _ := runWithStdin("", "report", "--format", "oscal-ar", completePlan); strings.Contains(out, `"findings"`) {
+		t.Error("findings without --with-check")
+	}
+
+	state := filepath.Join(t.TempDir(), "state.json")
+	if err := os.WriteFile(state, []byte(`{"format_version":"1.0","terraform_version":"1.11.4"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1796000000")
+	code, out, errOut := runWithStdin("", "report", "--format", "oscal-ssp", state)
+	if code != 0 || !strings.Contains(out, `"last-modified": "2026-11-30T00:53:20Z"`) {
+		t.Errorf("exit %d, stderr %s; a state is not dated by SOURCE_DATE_EPOCH:\n%.600s", code, errOut, out)
+	}
+	// The plan's own timestamp wins.
+	if _, out, _ := runWithStdin("", "report", "--format", "oscal-ar", completePlan); !strings.Contains(out, `"last-modified": "2026-11-28T21:02:08Z"`) {
+		t.Error("the plan's timestamp does not date the document")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	if code, out, errOut := runWithStdin("", "report", "--format", "oscal-ar", state); code != 2 || out != "" || !strings.Contains(errOut, `SOURCE_DATE_EPOCH="yesterday" is not a number of seconds`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	// Other formats print no date, whatever the environment.
+	if code, out, _ := runWithStdin("", "report", "--format", "json", state); code != 0 || strings.Contains(out, "generated") {
+		t.Errorf("the json report is dated: %.300s", out)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	before := time.Now().UTC().Format("2006-01-02")
+	code, out, _ = runWithStdin("", "report", "--format", "oscal-ar", state)
+	after := time.Now().UTC().Format("2006-01-02")
+	if code != 0 || !strings.Contains(out, `"last-modified": "`+before) && !strings.Contains(out, `"last-modified": "`+after) {
+		t.Errorf("a state without SOURCE_DATE_EPOCH is not dated now: %.400s", out)
 	}
 }

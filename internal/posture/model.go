@@ -53,6 +53,10 @@ type Document struct {
 	Name             string `json:"name"`
 	Kind             string `json:"kind"`
 	TerraformVersion string `json:"terraform_version"`
+	// Timestamp is when the plan was made, as the document says it (RFC
+	// 3339): plans of Terraform 1.5 and later have one, states and older
+	// plans none ("").
+	Timestamp string `json:"timestamp,omitempty"`
 	// Resources counts the pii_* resources read from it.
 	Resources int `json:"resources"`
 }

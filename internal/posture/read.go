@@ -41,7 +41,7 @@ func Read(docs []*tfplan.Document, opt Options) (*Posture, error) {
 		if doc == nil {
 			continue
 		}
-		d := Document{Name: doc.Name, Kind: string(doc.Kind), TerraformVersion: doc.TerraformVersion}
+		d := Document{Name: doc.Name, Kind: string(doc.Kind), TerraformVersion: doc.TerraformVersion, Timestamp: doc.Timestamp}
 		for _, r := range doc.Resources {
 			if r == nil || r.Mode != "managed" {
 				continue

@@ -111,7 +111,7 @@ func TestReadComplete(t *testing.T) {
 			t.Errorf("%s = %d, want %d", c.what, c.got, c.want)
 		}
 	}
-	if len(p.Documents) != 1 || p.Documents[0].Kind != "plan" || p.Documents[0].Resources != 22 {
+	if len(p.Documents) != 1 || p.Documents[0].Kind != "plan" || p.Documents[0].Resources != 22 || p.Documents[0].Timestamp != "2026-11-28T21:02:08Z" {
 		t.Errorf("documents = %+v", p.Documents)
 	}
 
@@ -449,7 +449,7 @@ func TestReadEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !p.Empty() || p.Documents[0].Kind != "state" || len(p.Applicability) != 0 {
+	if !p.Empty() || p.Documents[0].Kind != "state" || p.Documents[0].Timestamp != "" || len(p.Applicability) != 0 {
 		t.Errorf("empty = %v, documents %+v", p.Empty(), p.Documents)
 	}
 	b, _ := json.Marshal(p)

@@ -78,18 +78,93 @@
 // sensitive one "(sensitive)". Fields are only added within a schema
 // version.
 //
+// # oscal-ssp
+//
+// An OSCAL 1.1.3 (OSCALVersion) system-security-plan, JSON:
+//
+//   - metadata: the title, last-modified and version (the documents'
+//     time, see below), oscal-version, the roles activity-owner and
+//     control-owner, one party (an organisation) per owner named, and the
+//     responsible parties of each role.
+//   - import-profile: "#" and the UUID of a back-matter resource that
+//     names the catalogs (id, version and title only: ISO text is
+//     copyrighted, and nothing is fetched).
+//   - system-characteristics: a system id (a UUIDv5 of the system's name,
+//     the report's title), the name, a description, the
+//     security-sensitivity-level (the highest of the activities), one
+//     information type per pii_processing_activity (its purposes, legal
+//     basis, categories, principals, retention and transfers; its PII
+//     categories as information-type-ids; a confidentiality impact from
+//     its sensitivity: low → fips-199-low, medium → fips-199-moderate, high
+//     and special → fips-199-high), the status and the authorization
+//     boundary (the systems the activities name).
+//   - system-implementation: a user for the owners and the this-system
+//     component.
+//   - control-implementation: one implemented requirement per pii_control,
+//     in document order. Its control-id is the qualified id as an OSCAL
+//     token (controlToken: lower case, the colon a hyphen:
+//     iso27701:A.7.2.1 → iso27701-a.7.2.1), the original in a control-id
+//     prop; the status an implementation-status prop and the by-component's
+//     implementation-status (implemented, partial, planned, alternative,
+//     not-applicable); one statement (statement-id token_smt) whose
+//     by-component description is the implementation, or the justification
+//     of a control that is not applicable (both for an alternative); the
+//     owner a control-owner responsible role with its party; the evidence
+//     links with rel "evidence": a URL or URN as it is, anything else (a
+//     document id, a Terraform address) "#" and the UUID of a back-matter
+//     resource titled with the text, one per distinct text.
+//
+// OSCAL requires an information type and an implemented requirement:
+// without activities or controls, one placeholder of each says so (prop
+// placeholder, control-id no-control-declared).
+//
+// # oscal-ar
+//
+// OSCAL 1.1.3 assessment-results, JSON: metadata (roles assessor,
+// approver, risk-acceptor and their parties), import-ap ("#" and a
+// back-matter resource that says what was assessed: there is no separate
+// assessment plan), and one result that starts at the documents' time,
+// with the tool as a local component, and:
+//
+//   - reviewed-controls: the controls selected for the assessed risks and
+//     those the policies implement.
+//   - findings, with Options.Check: one per policy result, whose target is
+//     the statement (token_smt) of the policy's first control (a policy
+//     without controls: objective-id policy.NAME); pass and not_applicable
+//     satisfy it, fail, error and unknown do not; props hold the raw
+//     status, policy, resource, document, severity, enforcement level,
+//     whether it blocks and the controls; the description the (redacted)
+//     messages.
+//   - risks: one per assessed risk of every pii_risk_assessment, with two
+//     characterizations whose prop risk-adjustment is "initial" (the
+//     assessor's inherent ratings) or "adjusted" (the residual ones the
+//     provider computes; none when the risk is avoided), each with the
+//     facets likelihood, impact, score and level (system
+//     urn:privacycode:pii:risk-scale); the effective controls as
+//     mitigating factors pointing to the security plan's implemented
+//     requirement; the treatment, planned controls and, for gaps,
+//     suggested controls as remediations. Its
+//     status follows the coverage (riskStatus): covered, avoided or
+//     transferred → closed; accepted → deviation-approved; uncovered or
+//     partially covered → remediating when a selected control is planned,
+//     else open; unknown → investigating.
+//
+// Every UUID of both documents is a UUIDv5 (RFC 9562, SHA-1) of a fixed
+// namespace and a name that says what the item is ("party/Security team",
+// "implemented-requirement/plan.json/pii_control.encryption"); a name met
+// twice gets "#2". The document's own UUID is that of the SHA-256 of its
+// content, so it changes exactly when the content does. Props this tool
+// defines have the namespace urn:privacycode:pii; no value names a network
+// location.
+//
 // # Guarantees
 //
 // The output depends only on the posture and Options: no clock, no host,
 // no map order, so the same input gives the same bytes (Options.Generated
-// prints a date only when given). A value marked sensitive never reaches
-// the model, so no format can print it. Documents without pii_* resources
-// give a short report that says so in every format (the csv format, a
-// header row alone).
-//
-// Later formats (OSCAL system security plans and assessment results) are
-// added to Formats and the writers map, built on the same posture model:
-// controls with status, owner and evidence for the implemented
-// requirements; risks with inherent (initial) and residual (adjusted)
-// likelihood and impact; policy results for findings.
+// prints a date only when given). The OSCAL formats must carry a time:
+// they take the latest timestamp of the documents (Terraform 1.5 and later
+// write one in plans), else Options.Generated, and fail without either. A
+// value marked sensitive never reaches the model, so no format can print
+// it. Documents without pii_* resources give a short report that says so
+// in every format (the csv format, a header row alone).
 package report

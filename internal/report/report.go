@@ -44,7 +44,7 @@ func (o Options) title() string {
 const EmptyNote = "The documents declare no pii_processing_activity, pii_control or pii_risk_assessment resource: there is nothing to report yet."
 
 // Formats lists the formats Write accepts, the default first.
-var Formats = []string{"html", "markdown", "csv", "json"}
+var Formats = []string{"html", "markdown", "csv", "json", "oscal-ssp", "oscal-ar"}
 
 type writer func(b *bytes.Buffer, p *posture.Posture, opt Options) error
 
@@ -53,6 +53,9 @@ var writers = map[string]writer{
 	"markdown": writeMarkdown,
 	"csv":      writeCSV,
 	"json":     writeJSON,
+	// OSCAL 1.1.3 JSON: oscal.go, oscal_ssp.go and oscal_ar.go.
+	"oscal-ssp": writeOSCALSSP,
+	"oscal-ar":  writeOSCALAR,
 }
 
 // Write renders the posture in format (one of Formats; "" means "html")

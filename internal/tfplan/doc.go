@@ -5,7 +5,8 @@
 // # Documents and resources
 //
 // Read parses one document into a Document: its kind (plan or state), its
-// versions, and every resource instance, managed and data, of every module,
+// versions, its timestamp (plans of Terraform 1.5 and later), and every
+// resource instance, managed and data, of every module,
 // in document order. A plan's resources come from resource_changes (never
 // from resource_drift, which is what changed outside Terraform, nor from
 // planned_values, which repeats the same values without unknowns); a

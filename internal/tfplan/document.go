@@ -41,6 +41,11 @@ type Document struct {
 	Kind             Kind
 	FormatVersion    string
 	TerraformVersion string
+	// Timestamp is the document's top-level timestamp as Terraform writes
+	// it (RFC 3339, UTC): when the plan was made. Terraform 1.5 and later
+	// write it in plans; states and older plans have none (""). It is
+	// kept as it is, unchecked.
+	Timestamp string
 	// Resources are the managed and data resource instances of every
 	// module, in document order. They must not be modified once an index
 	// (ByType, Types, Lookup, ReferencedBy) has been used.

@@ -71,6 +71,8 @@ func TestReadErrors(t *testing.T) {
 			"plan.json has resource_changes[0].change.actions[0] of the wrong type at line 1, column 146 (offset 145): found a number, expected a string"},
 		{"terraform_version a number", `{"format_version":"1.2","terraform_version":1}`,
 			"plan.json has terraform_version of the wrong type at line 1, column 45 (offset 44): found a number, expected a string"},
+		{"timestamp a number", `{"format_version":"1.2","timestamp":1}`,
+			"plan.json has timestamp of the wrong type at line 1, column 37 (offset 36): found a number, expected a string"},
 		{"module address in a state", `{"format_version":"1.0","values":{"root_module":{"child_modules":[{"address":true}]}}}`,
 			"plan.json has values.root_module.child_modules[0].address of the wrong type at line 1, column 78 (offset 77): found a bool, expected a string"},
 		// A type error is reported only once the whole document is known
@@ -154,6 +156,34 @@ func TestReadAccepted(t *testing.T) {
 				t.Errorf("got a %s with %d resources, want a %s with %d", doc.Kind, len(doc.Resources), tt.kind, tt.resources)
 			}
 		})
+	}
+}
+
+// TestReadTimestamp: a plan's top-level timestamp (Terraform 1.5 and
+// later) is kept as it is; a state or an older plan has none.
+func TestReadTimestamp(t *testing.T) {
+	tests := []struct {
+		name, input, want string
+	}{
+		{"plan", `{"format_version":"1.2","terraform_version":"1.11.4","timestamp":"2026-11-28T21:02:08Z","resource_changes":[]}`, "2026-11-28T21:02:08Z"},
+		{"after the resources", `{"format_version":"1.2","resource_changes":[],"timestamp":"2026-01-02T03:04:05Z"}`, "2026-01-02T03:04:05Z"},
+		{"null", `{"format_version":"1.2","timestamp":null,"resource_changes":[]}`, ""},
+		{"older plan", `{"format_version":"1.1","resource_changes":[]}`, ""},
+		{"state", `{"format_version":"1.0","values":{}}`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Read("doc.json", []byte(tt.input))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Timestamp != tt.want {
+				t.Errorf("Timestamp = %q, want %q", doc.Timestamp, tt.want)
+			}
+		})
+	}
+	if doc := readTestdata(t, "plan_1_2.json"); doc.Timestamp != "" {
+		t.Errorf("plan_1_2.json: Timestamp = %q, want none", doc.Timestamp)
 	}
 }
 

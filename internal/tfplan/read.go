@@ -19,6 +19,7 @@ import (
 type rawDocument struct {
 	formatVersion    any // nil when absent, else as readScalar returns it
 	terraformVersion string
+	timestamp        string
 	changes          []rawResource // from resource_changes
 	states           []rawResource // from values
 	// blocks are the resource blocks of the configuration, by
@@ -116,7 +117,7 @@ func read(name string, data []byte) (*Document, *FormatError) {
 		return nil, &FormatError{Name: name, Reason: raw.problem}
 	}
 
-	doc := &Document{Name: name, FormatVersion: version, TerraformVersion: raw.terraformVersion}
+	doc := &Document{Name: name, FormatVersion: version, TerraformVersion: raw.terraformVersion, Timestamp: raw.timestamp}
 	list := raw.states
 	doc.Kind = State
 	if raw.plan {
@@ -208,7 +209,7 @@ func (p *parser) document() (*rawDocument, error) {
 		return raw, p.skipValue()
 	}
 	err := p.object(func(key []byte) error {
-		k := known(key, "format_version", "terraform_version", "resource_changes", "configuration", "values", "variables")
+		k := known(key, "format_version", "terraform_version", "timestamp", "resource_changes", "configuration", "values", "variables")
 		if k != "" {
 			p.push(k)
 			defer p.pop()
@@ -223,6 +224,8 @@ func (p *parser) document() (*rawDocument, error) {
 			return err
 		case "terraform_version":
 			return p.readString(&raw.terraformVersion)
+		case "timestamp":
+			return p.readString(&raw.timestamp)
 		case "resource_changes":
 			raw.plan = true
 			raw.changes = raw.changes[:0]

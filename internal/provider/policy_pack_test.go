@@ -11,6 +11,8 @@ import (
 
 	"github.com/privacycode/terraform-provider-pii/internal/engine"
 	"github.com/privacycode/terraform-provider-pii/internal/policy"
+	posturemodel "github.com/privacycode/terraform-provider-pii/internal/posture"
+	"github.com/privacycode/terraform-provider-pii/internal/report"
 	"github.com/privacycode/terraform-provider-pii/internal/results"
 	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
 	"github.com/privacycode/terraform-provider-pii/policies"
@@ -21,6 +23,22 @@ import (
 // the document with the built-in pack as the check command does, as of a
 // fixed date so that review dates do not age the test.
 func checkExample(t *testing.T, extra map[string]string) *results.Report {
+	t.Helper()
+	doc := planExample(t, extra)
+	pack, diags := policy.ParseFS(policies.FS, ".")
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	eng, err := engine.New(pack, engine.Options{Inputs: map[string]cty.Value{"as_of": cty.StringVal("2026-11-28")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eng.Check([]*tfplan.Document{doc})
+}
+
+// planExample plans examples/complete (plus extra files) with the real
+// terraform and reads the saved plan as terraform show -json writes it.
+func planExample(t *testing.T, extra map[string]string) *tfplan.Document {
 	t.Helper()
 	dir := exampleWorkdir(t, filepath.Join("..", "..", "examples", "complete"))
 	for name, src := range extra {
@@ -39,22 +57,48 @@ func checkExample(t *testing.T, extra map[string]string) *results.Report {
 		t.Fatalf("terraform plan wrote no plan:\n%s", out)
 	}
 	shown := run("show", "-json", "-no-color", "tfplan")
-	doc, err := tfplan.Read("plan.json", shown)
+	// Named as the saved copy the report tests use (see below).
+	doc, err := tfplan.Read("complete-plan.json", shown)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(doc.Resources) == 0 {
 		t.Fatalf("the plan has no resources; terraform plan said:\n%s\nterraform show said:\n%.2000s", out, shown)
 	}
-	pack, diags := policy.ParseFS(policies.FS, ".")
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	eng, err := engine.New(pack, engine.Options{Inputs: map[string]cty.Value{"as_of": cty.StringVal("2026-11-28")}})
+	return doc
+}
+
+// The report package's goldens are rendered from a saved plan of
+// examples/complete (internal/report/testdata/complete-plan.json): it must
+// declare the same posture as the example does today, or the goldens would
+// drift from the example without a test noticing.
+func TestAccReportTestdataIsCurrent(t *testing.T) {
+	saved, err := os.ReadFile(filepath.Join("..", "report", "testdata", "complete-plan.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return eng.Check([]*tfplan.Document{doc})
+	savedDoc, err := tfplan.Read("complete-plan.json", saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(doc *tfplan.Document) string {
+		p, err := posturemodel.Read([]*tfplan.Document{doc}, posturemodel.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range p.Documents {
+			p.Documents[i].Name, p.Documents[i].Timestamp, p.Documents[i].TerraformVersion = "", "", ""
+		}
+		var b strings.Builder
+		if err := report.Write(&b, "json", p, report.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	fresh := render(planExample(t, nil))
+	if old := render(savedDoc); fresh != old {
+		t.Errorf("internal/report/testdata/complete-plan.json is out of date with examples/complete: run make report, copy .report/plan.json there, then review and update the goldens with go test ./internal/report/ -update")
+	}
 }
 
 // outcomes lists "address policy status" for every result that is not a

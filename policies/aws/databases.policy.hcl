@@ -12,6 +12,9 @@
 # shows that key's ARN, which cannot be told from a customer key's ARN.
 
 locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+
   # kms_key_id of RDS instances and clusters; true, false, or unknown.
   rds_key             = try(attrs.kms_key_id, null)
   rds_encrypted       = try(attrs.storage_encrypted, false) == true
@@ -30,12 +33,12 @@ resource_policy "aws_db_instance" "aws_db_instance_pii_encrypted_cmk" {
 
   enforce {
     condition     = local.rds_encrypted
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but its storage is not encrypted; set storage_encrypted = true and kms_key_id to the ARN of a customer-managed KMS key (an existing instance must be restored from an encrypted snapshot copy)."
+    error_message = "${meta.address} ${local.holds_phrase} but its storage is not encrypted; set storage_encrypted = true and kms_key_id to the ARN of a customer-managed KMS key (an existing instance must be restored from an encrypted snapshot copy)."
   }
 
   enforce {
     condition     = !local.rds_encrypted || local.rds_key_is_customer
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is encrypted with the AWS managed key ${local.rds_key_text}; set kms_key_id to the ARN of a customer-managed KMS key."
+    error_message = "${meta.address} ${local.holds_phrase} but is encrypted with the AWS managed key ${local.rds_key_text}; set kms_key_id to the ARN of a customer-managed KMS key."
   }
 }
 
@@ -48,7 +51,7 @@ resource_policy "aws_db_instance" "aws_db_instance_pii_not_public" {
 
   enforce {
     condition     = try(attrs.publicly_accessible, false) != true
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is publicly accessible: its endpoint resolves to a public IP address; set publicly_accessible = false and reach it from inside the VPC."
+    error_message = "${meta.address} ${local.holds_phrase} but is publicly accessible: its endpoint resolves to a public IP address; set publicly_accessible = false and reach it from inside the VPC."
   }
 }
 
@@ -65,7 +68,7 @@ resource_policy "aws_db_instance" "aws_db_instance_pii_backups" {
 
   enforce {
     condition     = local.is_replica || try(local.rds_retention >= input.aws_min_backup_retention_days, false)
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but keeps automated backups for ${coalesce(local.rds_retention, 0)} days${coalesce(local.rds_retention, 0) == 0 ? " (backups are off)" : ""}; set backup_retention_period to at least ${input.aws_min_backup_retention_days}."
+    error_message = "${meta.address} ${local.holds_phrase} but keeps automated backups for ${coalesce(local.rds_retention, 0)} days${coalesce(local.rds_retention, 0) == 0 ? " (backups are off)" : ""}; set backup_retention_period to at least ${input.aws_min_backup_retention_days}."
   }
 }
 
@@ -78,7 +81,7 @@ resource_policy "aws_db_instance" "aws_db_instance_pii_deletion_protection" {
 
   enforce {
     condition     = try(attrs.deletion_protection, false) == true
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but can be deleted by a single apply or API call; set deletion_protection = true."
+    error_message = "${meta.address} ${local.holds_phrase} but can be deleted by a single apply or API call; set deletion_protection = true."
   }
 }
 
@@ -91,12 +94,12 @@ resource_policy "aws_rds_cluster" "aws_rds_cluster_pii_encrypted_cmk" {
 
   enforce {
     condition     = local.rds_encrypted
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but its storage is not encrypted; set storage_encrypted = true and kms_key_id to the ARN of a customer-managed KMS key (an existing cluster must be restored from an encrypted snapshot copy)."
+    error_message = "${meta.address} ${local.holds_phrase} but its storage is not encrypted; set storage_encrypted = true and kms_key_id to the ARN of a customer-managed KMS key (an existing cluster must be restored from an encrypted snapshot copy)."
   }
 
   enforce {
     condition     = !local.rds_encrypted || local.rds_key_is_customer
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is encrypted with the AWS managed key ${local.rds_key_text}; set kms_key_id to the ARN of a customer-managed KMS key."
+    error_message = "${meta.address} ${local.holds_phrase} but is encrypted with the AWS managed key ${local.rds_key_text}; set kms_key_id to the ARN of a customer-managed KMS key."
   }
 }
 
@@ -114,12 +117,12 @@ resource_policy "aws_rds_cluster" "aws_rds_cluster_pii_not_public" {
 
   enforce {
     condition     = try(attrs.publicly_accessible, false) != true
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is publicly accessible; set publicly_accessible = false."
+    error_message = "${meta.address} ${local.holds_phrase} but is publicly accessible; set publicly_accessible = false."
   }
 
   enforce {
     condition     = length(local.public_instances) == 0
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but its instances ${join(", ", local.public_instances)} are publicly accessible; set publicly_accessible = false on them."
+    error_message = "${meta.address} ${local.holds_phrase} but its instances ${join(", ", local.public_instances)} are publicly accessible; set publicly_accessible = false on them."
   }
 }
 
@@ -132,7 +135,7 @@ resource_policy "aws_rds_cluster" "aws_rds_cluster_pii_backups" {
 
   enforce {
     condition     = try(local.rds_retention >= input.aws_min_backup_retention_days, false)
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but keeps automated backups for ${coalesce(local.rds_retention, 0)} days; set backup_retention_period to at least ${input.aws_min_backup_retention_days}."
+    error_message = "${meta.address} ${local.holds_phrase} but keeps automated backups for ${coalesce(local.rds_retention, 0)} days; set backup_retention_period to at least ${input.aws_min_backup_retention_days}."
   }
 }
 
@@ -145,7 +148,7 @@ resource_policy "aws_rds_cluster" "aws_rds_cluster_pii_deletion_protection" {
 
   enforce {
     condition     = try(attrs.deletion_protection, false) == true
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but can be deleted by a single apply or API call; set deletion_protection = true."
+    error_message = "${meta.address} ${local.holds_phrase} but can be deleted by a single apply or API call; set deletion_protection = true."
   }
 }
 
@@ -167,12 +170,12 @@ resource_policy "aws_dynamodb_table" "aws_dynamodb_table_pii_encrypted_cmk" {
 
   enforce {
     condition     = local.sse_enabled
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is encrypted with a key that AWS owns and the account cannot control or audit; set server_side_encryption { enabled = true, kms_key_arn = <ARN of a customer-managed KMS key> }."
+    error_message = "${meta.address} ${local.holds_phrase} but is encrypted with a key that AWS owns and the account cannot control or audit; set server_side_encryption { enabled = true, kms_key_arn = <ARN of a customer-managed KMS key> }."
   }
 
   enforce {
     condition     = !local.sse_enabled || local.customer
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is encrypted with the AWS managed key ${local.key_text}; set kms_key_arn in server_side_encryption to the ARN of a customer-managed KMS key."
+    error_message = "${meta.address} ${local.holds_phrase} but is encrypted with the AWS managed key ${local.key_text}; set kms_key_arn in server_side_encryption to the ARN of a customer-managed KMS key."
   }
 }
 
@@ -185,6 +188,6 @@ resource_policy "aws_dynamodb_table" "aws_dynamodb_table_pii_point_in_time_recov
 
   enforce {
     condition     = try(core::known(length(attrs.point_in_time_recovery)), false) && try(attrs.point_in_time_recovery[0].enabled == true, false)
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but point-in-time recovery is off; set point_in_time_recovery { enabled = true }."
+    error_message = "${meta.address} ${local.holds_phrase} but point-in-time recovery is off; set point_in_time_recovery { enabled = true }."
   }
 }

@@ -1,6 +1,11 @@
 # Logs: CloudWatch log groups that hold PII, and the CloudTrail trails that
 # record who did what to the data stores holding PII.
 
+locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+}
+
 resource_policy "aws_cloudwatch_log_group" "aws_cloudwatch_log_group_pii_retention" {
   description       = "A log group that holds PII deletes its events after a bounded time: retention_in_days is set, above 0 and at most aws_max_log_retention_days (0 or no value keeps them for ever)"
   controls          = ["iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso29151:A.7"]
@@ -14,7 +19,7 @@ resource_policy "aws_cloudwatch_log_group" "aws_cloudwatch_log_group_pii_retenti
 
   enforce {
     condition     = try(local.days > 0 && local.days <= input.aws_max_log_retention_days, false)
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but keeps its events ${coalesce(local.days, 0) == 0 ? "for ever (retention_in_days is not set)" : "for ${local.days} days, more than the ${input.aws_max_log_retention_days} allowed"}; set retention_in_days to a value between 1 and ${input.aws_max_log_retention_days}."
+    error_message = "${meta.address} ${local.holds_phrase} but keeps its events ${coalesce(local.days, 0) == 0 ? "for ever (retention_in_days is not set)" : "for ${local.days} days, more than the ${input.aws_max_log_retention_days} allowed"}; set retention_in_days to a value between 1 and ${input.aws_max_log_retention_days}."
   }
 }
 
@@ -27,7 +32,7 @@ resource_policy "aws_cloudwatch_log_group" "aws_cloudwatch_log_group_pii_kms" {
 
   enforce {
     condition     = try(attrs.kms_key_id != null && attrs.kms_key_id != "", false)
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but has no kms_key_id; set kms_key_id to the ARN of a customer-managed KMS key whose key policy lets the logs service of the region use it."
+    error_message = "${meta.address} ${local.holds_phrase} but has no kms_key_id; set kms_key_id to the ARN of a customer-managed KMS key whose key policy lets the logs service of the region use it."
   }
 }
 

@@ -12,6 +12,9 @@
 # resource is new), aws_pii_data_store_region_known reports it.
 
 locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+
   region_candidates = [
     { region = try(attrs.region, null), source = "its region argument" },
     { region = try(meta.provider_config.region, null), source = "its provider configuration" },
@@ -49,13 +52,13 @@ resource_policy "aws_*" "aws_pii_data_store_region_allowed" {
 
   enforce {
     condition     = contains(input.aws_allowed_regions, local.region)
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} in ${local.region} (from ${local.region_source}), which is not one of the allowed regions (${join(", ", input.aws_allowed_regions)}); create it in an allowed region, or add ${local.region} to aws_allowed_regions if transfers there have a lawful basis."
+    error_message = "${meta.address} ${local.holds_phrase} in ${local.region} (from ${local.region_source}), which is not one of the allowed regions (${join(", ", input.aws_allowed_regions)}); create it in an allowed region, or add ${local.region} to aws_allowed_regions if transfers there have a lawful basis."
   }
 
   enforce {
     # Only these types declare replicas; the others skip the search.
     condition     = !contains(["aws_dynamodb_table", "aws_secretsmanager_secret"], meta.type) || length(local.disallowed_replicas) == 0
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} and replicates it to ${join(", ", local.disallowed_replicas)}, outside the allowed regions (${join(", ", input.aws_allowed_regions)}); remove those replica blocks or add the regions to aws_allowed_regions if transfers there have a lawful basis."
+    error_message = "${meta.address} ${local.holds_phrase} and replicates it to ${join(", ", local.disallowed_replicas)}, outside the allowed regions (${join(", ", input.aws_allowed_regions)}); remove those replica blocks or add the regions to aws_allowed_regions if transfers there have a lawful basis."
   }
 }
 
@@ -68,6 +71,6 @@ resource_policy "aws_*" "aws_pii_data_store_region_known" {
 
   enforce {
     condition     = local.region_told
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but the plan does not tell its region, so its residency cannot be checked; set region in the provider configuration (not only in AWS_REGION or a profile)."
+    error_message = "${meta.address} ${local.holds_phrase} but the plan does not tell its region, so its residency cannot be checked; set region in the provider configuration (not only in AWS_REGION or a profile)."
   }
 }

@@ -18,6 +18,9 @@
 # when the attribute does not exist in the provider version of the plan.
 
 locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+
   # Split resources that refer to the bucket, leaving out those being deleted
   # and those whose known bucket argument names another bucket: an
   # aws_s3_bucket_logging refers both to the bucket it configures and to its
@@ -84,7 +87,7 @@ resource_policy "aws_s3_bucket" "aws_s3_bucket_pii_kms_encryption" {
 
   enforce {
     condition     = local.uses_kms
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but ${local.current == "" ? "configures no server-side encryption, so S3 applies its default AES256 (SSE-S3)" : "is encrypted with ${local.current}"}; set sse_algorithm = \"aws:kms\" (or \"aws:kms:dsse\"), preferably with a customer-managed kms_master_key_id, in an aws_s3_bucket_server_side_encryption_configuration that refers to the bucket."
+    error_message = "${meta.address} ${local.holds_phrase} but ${local.current == "" ? "configures no server-side encryption, so S3 applies its default AES256 (SSE-S3)" : "is encrypted with ${local.current}"}; set sse_algorithm = \"aws:kms\" (or \"aws:kms:dsse\"), preferably with a customer-managed kms_master_key_id, in an aws_s3_bucket_server_side_encryption_configuration that refers to the bucket."
   }
 }
 
@@ -114,12 +117,12 @@ resource_policy "aws_s3_bucket" "aws_s3_bucket_pii_public_access_blocked" {
 
   enforce {
     condition     = length(local.access_blocks) > 0 || local.account_blocks_all
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but no aws_s3_bucket_public_access_block refers to it (and the plan has no aws_s3_account_public_access_block that blocks everything); add one with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets = true."
+    error_message = "${meta.address} ${local.holds_phrase} but no aws_s3_bucket_public_access_block refers to it (and the plan has no aws_s3_account_public_access_block that blocks everything); add one with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets = true."
   }
 
   enforce {
     condition     = local.bucket_blocks_all || local.account_blocks_all
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but its public access block leaves ${join(", ", local.open_flags)} unset or false; set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets = true."
+    error_message = "${meta.address} ${local.holds_phrase} but its public access block leaves ${join(", ", local.open_flags)} unset or false; set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets = true."
   }
 }
 
@@ -132,7 +135,7 @@ resource_policy "aws_s3_bucket" "aws_s3_bucket_pii_versioning" {
 
   enforce {
     condition     = local.versioning_enabled
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but ${length(local.versioning_configs) > 0 ? "its aws_s3_bucket_versioning sets status ${join(", ", local.versioning_statuses)}" : "versioning is not enabled"}; set versioning_configuration { status = \"Enabled\" } in an aws_s3_bucket_versioning that refers to the bucket (versioning { enabled = true } with AWS provider v3)."
+    error_message = "${meta.address} ${local.holds_phrase} but ${length(local.versioning_configs) > 0 ? "its aws_s3_bucket_versioning sets status ${join(", ", local.versioning_statuses)}" : "versioning is not enabled"}; set versioning_configuration { status = \"Enabled\" } in an aws_s3_bucket_versioning that refers to the bucket (versioning { enabled = true } with AWS provider v3)."
   }
 }
 
@@ -174,12 +177,12 @@ resource_policy "aws_s3_bucket" "aws_s3_bucket_pii_expiration" {
 
   enforce {
     condition     = local.expires
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but ${local.uses_split ? "no enabled rule of its aws_s3_bucket_lifecycle_configuration expires objects" : "no lifecycle rule expires its objects"}, so they are kept for ever; add a rule with status = \"Enabled\" and expiration { days = N } (or a date) in an aws_s3_bucket_lifecycle_configuration that refers to the bucket."
+    error_message = "${meta.address} ${local.holds_phrase} but ${local.uses_split ? "no enabled rule of its aws_s3_bucket_lifecycle_configuration expires objects" : "no lifecycle rule expires its objects"}, so they are kept for ever; add a rule with status = \"Enabled\" and expiration { days = N } (or a date) in an aws_s3_bucket_lifecycle_configuration that refers to the bucket."
   }
 
   enforce {
     condition     = !local.versioning_enabled || local.noncurrent_expires
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} and is versioned, but no enabled lifecycle rule expires noncurrent versions, so deleted and overwritten objects are kept for ever; add noncurrent_version_expiration { noncurrent_days = N } to an enabled rule."
+    error_message = "${meta.address} ${local.holds_phrase} and is versioned, but no enabled lifecycle rule expires noncurrent versions, so deleted and overwritten objects are kept for ever; add noncurrent_version_expiration { noncurrent_days = N } to an enabled rule."
   }
 }
 
@@ -196,6 +199,6 @@ resource_policy "aws_s3_bucket" "aws_s3_bucket_pii_access_logging" {
 
   enforce {
     condition     = length(local.logging_configs) > 0 || (local.inline_logging_set && try(length(attrs.logging) > 0, false))
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but does not log the requests made to it; add an aws_s3_bucket_logging that refers to the bucket, with target_bucket set to a log bucket."
+    error_message = "${meta.address} ${local.holds_phrase} but does not log the requests made to it; add an aws_s3_bucket_logging that refers to the bucket, with target_bucket set to a log bucket."
   }
 }

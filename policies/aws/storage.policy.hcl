@@ -9,6 +9,9 @@
 # volume known to be unencrypted fails whatever the default.
 
 locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+
   default_encryption = length(core::getresources("aws_ebs_encryption_by_default", { enabled = true })) > 0
 }
 
@@ -25,7 +28,7 @@ resource_policy "aws_ebs_volume" "aws_ebs_volume_pii_encrypted" {
 
   enforce {
     condition     = local.encrypted == true || (!core::known(local.encrypted) && local.default_encryption)
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is not encrypted; set encrypted = true, with kms_key_id set to a customer-managed KMS key (an existing volume must be replaced by one made from an encrypted snapshot copy)."
+    error_message = "${meta.address} ${local.holds_phrase} but is not encrypted; set encrypted = true, with kms_key_id set to a customer-managed KMS key (an existing volume must be replaced by one made from an encrypted snapshot copy)."
   }
 }
 
@@ -59,6 +62,6 @@ resource_policy "aws_instance" "aws_instance_pii_volumes_encrypted" {
 
   enforce {
     condition     = local.root_ok && local.ebs_ok
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but ${join(", ", local.unencrypted)} ${length(local.unencrypted) == 1 ? "is" : "are"} not encrypted; set encrypted = true in root_block_device and every ebs_block_device (or enable aws_ebs_encryption_by_default before creating the instance)."
+    error_message = "${meta.address} ${local.holds_phrase} but ${join(", ", local.unencrypted)} ${length(local.unencrypted) == 1 ? "is" : "are"} not encrypted; set encrypted = true in root_block_device and every ebs_block_device (or enable aws_ebs_encryption_by_default before creating the instance)."
   }
 }

@@ -6,6 +6,9 @@
 # data in every geo_location, so each one is checked.
 
 locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+
   store_types = [
     "azurerm_storage_account",
     "azurerm_mssql_server",
@@ -71,6 +74,6 @@ resource_policy "azurerm_*" "azurerm_data_residency" {
 
   enforce {
     condition     = length(local.locations) > 0 && length(local.outside) == 0
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"}%{if length(local.locations) == 0} but has no location%{else} in ${join(", ", local.outside)}, outside the allowed locations (${join(", ", input.azurerm_allowed_locations)})%{endif}: place it in an allowed region, or add the region to input azurerm_allowed_locations once the transfer has a legal basis (adequacy decision or appropriate safeguards)."
+    error_message = "${meta.address} ${local.holds_phrase}%{if length(local.locations) == 0} but has no location%{else} in ${join(", ", local.outside)}, outside the allowed locations (${join(", ", input.azurerm_allowed_locations)})%{endif}: place it in an allowed region, or add the region to input azurerm_allowed_locations once the transfer has a legal basis (adequacy decision or appropriate safeguards)."
   }
 }

@@ -7,6 +7,9 @@
 # server also makes its databases hold PII).
 
 locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+
   pii_databases    = [for d in core::referrers("azurerm_mssql_database") : d.meta.address if d.meta.holds_pii]
   server_holds_pii = meta.holds_pii || input.assume_pii || length(local.pii_databases) > 0
   # Why the server is checked, for the messages.
@@ -103,7 +106,7 @@ resource_policy "azurerm_mssql_database" "azurerm_mssql_database_tde" {
 
   enforce {
     condition     = try(attrs.transparent_data_encryption_enabled, true) != false
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but turns transparent data encryption off: remove transparent_data_encryption_enabled = false (the default is true)."
+    error_message = "${meta.address} ${local.holds_phrase} but turns transparent data encryption off: remove transparent_data_encryption_enabled = false (the default is true)."
   }
 }
 
@@ -123,6 +126,6 @@ resource_policy "azurerm_mssql_database" "azurerm_mssql_database_backup_retentio
 
   enforce {
     condition     = local.days >= input.azurerm_min_backup_retention_days
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but keeps point-in-time backups ${local.days == 1 ? "1 day" : "${local.days} days"}: set short_term_retention_policy { retention_days = ${input.azurerm_min_backup_retention_days} } or more."
+    error_message = "${meta.address} ${local.holds_phrase} but keeps point-in-time backups ${local.days == 1 ? "1 day" : "${local.days} days"}: set short_term_retention_policy { retention_days = ${input.azurerm_min_backup_retention_days} } or more."
   }
 }

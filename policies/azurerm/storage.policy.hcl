@@ -10,6 +10,9 @@
 # block is the service default, not a configuration.
 
 locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+
   # An account holds the data of its containers, shares, tables and queues:
   # it holds PII when one of them does (a processing activity may name a
   # container rather than its account).
@@ -44,12 +47,12 @@ resource_policy "azurerm_storage_account" "azurerm_storage_secure_transfer" {
 
   enforce {
     condition     = !local.https_off
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but accepts plain HTTP requests: set https_traffic_only_enabled = true (enable_https_traffic_only in provider v3)."
+    error_message = "${meta.address} ${local.holds_phrase} but accepts plain HTTP requests: set https_traffic_only_enabled = true (enable_https_traffic_only in provider v3)."
   }
 
   enforce {
     condition     = local.min_tls == null ? false : contains(["TLS1_2", "TLS1_3"], local.min_tls)
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but accepts ${local.min_tls == null ? "any TLS version" : "clients that negotiate ${local.min_tls}"}: set min_tls_version = \"TLS1_2\"."
+    error_message = "${meta.address} ${local.holds_phrase} but accepts ${local.min_tls == null ? "any TLS version" : "clients that negotiate ${local.min_tls}"}: set min_tls_version = \"TLS1_2\"."
   }
 }
 
@@ -71,12 +74,12 @@ resource_policy "azurerm_storage_account" "azurerm_storage_no_anonymous_access" 
 
   enforce {
     condition     = local.allows_public == false
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but lets containers be made public: set allow_nested_items_to_be_public = false (allow_blob_public_access = false in provider v2)."
+    error_message = "${meta.address} ${local.holds_phrase} but lets containers be made public: set allow_nested_items_to_be_public = false (allow_blob_public_access = false in provider v2)."
   }
 
   enforce {
     condition     = length(local.public_containers) == 0
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but ${join(", ", local.public_containers)} grant anonymous read access: set container_access_type = \"private\"."
+    error_message = "${meta.address} ${local.holds_phrase} but ${join(", ", local.public_containers)} grant anonymous read access: set container_access_type = \"private\"."
   }
 }
 
@@ -100,7 +103,7 @@ resource_policy "azurerm_storage_account" "azurerm_storage_network_restricted" {
 
   enforce {
     condition     = local.public_network == false || anytrue([for a in local.default_actions : a == "Deny"])
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} and accepts connections from any network: set public_network_access_enabled = false and reach it through a private endpoint, or set default_action = \"Deny\" in network_rules (inline or in an azurerm_storage_account_network_rules) and list the subnets and IP ranges allowed."
+    error_message = "${meta.address} ${local.holds_phrase} and accepts connections from any network: set public_network_access_enabled = false and reach it through a private endpoint, or set default_action = \"Deny\" in network_rules (inline or in an azurerm_storage_account_network_rules) and list the subnets and IP ranges allowed."
   }
 }
 
@@ -118,7 +121,7 @@ resource_policy "azurerm_storage_account" "azurerm_storage_customer_managed_key"
 
   enforce {
     condition     = length(local.split_cmk) > 0 || length(local.inline_cmk) > 0
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is encrypted with Microsoft-managed keys only: add a customer_managed_key block (key_vault_key_id and user_assigned_identity_id) or an azurerm_storage_account_customer_managed_key that refers to it."
+    error_message = "${meta.address} ${local.holds_phrase} but is encrypted with Microsoft-managed keys only: add a customer_managed_key block (key_vault_key_id and user_assigned_identity_id) or an azurerm_storage_account_customer_managed_key that refers to it."
   }
 }
 
@@ -131,7 +134,7 @@ resource_policy "azurerm_storage_account" "azurerm_storage_infrastructure_encryp
 
   enforce {
     condition     = try(attrs.infrastructure_encryption_enabled, false) == true
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} and encrypts it once at rest: set infrastructure_encryption_enabled = true for double encryption (it can only be set when the account is created, so it replaces an existing account)."
+    error_message = "${meta.address} ${local.holds_phrase} and encrypts it once at rest: set infrastructure_encryption_enabled = true for double encryption (it can only be set when the account is created, so it replaces an existing account)."
   }
 }
 
@@ -150,7 +153,7 @@ resource_policy "azurerm_storage_account" "azurerm_storage_blob_soft_delete" {
 
   enforce {
     condition     = local.days >= input.azurerm_min_backup_retention_days
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but ${local.days == 0 ? "does not keep deleted blobs" : "keeps deleted blobs ${local.days == 1 ? "1 day" : "${local.days} days"}"}: set blob_properties { delete_retention_policy { days = ${input.azurerm_min_backup_retention_days} } } or more."
+    error_message = "${meta.address} ${local.holds_phrase} but ${local.days == 0 ? "does not keep deleted blobs" : "keeps deleted blobs ${local.days == 1 ? "1 day" : "${local.days} days"}"}: set blob_properties { delete_retention_policy { days = ${input.azurerm_min_backup_retention_days} } } or more."
   }
 }
 
@@ -163,6 +166,6 @@ resource_policy "azurerm_storage_account" "azurerm_storage_blob_versioning" {
 
   enforce {
     condition     = length(local.blob_properties) > 0 ? try(local.blob_properties[0].versioning_enabled, false) == true : false
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but keeps no previous versions of blobs: set blob_properties { versioning_enabled = true }."
+    error_message = "${meta.address} ${local.holds_phrase} but keeps no previous versions of blobs: set blob_properties { versioning_enabled = true }."
   }
 }

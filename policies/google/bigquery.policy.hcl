@@ -8,6 +8,9 @@
 # writers and readers), none of them public.
 
 locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+
   pii_tables        = [for t in core::referrers("google_bigquery_table") : t.meta.address if t.meta.holds_pii]
   dataset_holds_pii = meta.holds_pii || input.assume_pii || length(local.pii_tables) > 0
   dataset_why       = meta.holds_pii || input.assume_pii ? "holds PII" : "holds PII tables (${join(", ", local.pii_tables)})"
@@ -96,6 +99,6 @@ resource_policy "google_bigquery_table" "google_bigquery_table_cmek" {
 
   enforce {
     condition     = local.has_own || local.inherits
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is encrypted with Google-managed keys only: add encryption_configuration { kms_key_name = <a google_kms_crypto_key id> }, or give its dataset a default_encryption_configuration before the table is created."
+    error_message = "${meta.address} ${local.holds_phrase} but is encrypted with Google-managed keys only: add encryption_configuration { kms_key_name = <a google_kms_crypto_key id> }, or give its dataset a default_encryption_configuration before the table is created."
   }
 }

@@ -12,6 +12,9 @@
 # may persist messages in.
 
 locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+
   store_types = [
     "google_storage_bucket",
     "google_bigquery_dataset",
@@ -94,6 +97,6 @@ resource_policy "google_*" "google_data_residency" {
 
   enforce {
     condition     = length(local.locations) > 0 && length(local.outside) == 0
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} %{if length(local.locations) == 0}%{if meta.type == "google_pubsub_topic"}and may persist messages in any region: set message_storage_policy { allowed_persistence_regions = [...] } to allowed regions%{else}but no location can be found for it: set its location or region%{endif}%{else}in ${join(", ", local.outside)}, outside the allowed locations (${join(", ", input.google_allowed_locations)}): move it to an allowed location%{endif}, or add the location to input google_allowed_locations once the transfer has a legal basis (adequacy decision or appropriate safeguards)."
+    error_message = "${meta.address} ${local.holds_phrase} %{if length(local.locations) == 0}%{if meta.type == "google_pubsub_topic"}and may persist messages in any region: set message_storage_policy { allowed_persistence_regions = [...] } to allowed regions%{else}but no location can be found for it: set its location or region%{endif}%{else}in ${join(", ", local.outside)}, outside the allowed locations (${join(", ", input.google_allowed_locations)}): move it to an allowed location%{endif}, or add the location to input google_allowed_locations once the transfer has a legal basis (adequacy decision or appropriate safeguards)."
   }
 }

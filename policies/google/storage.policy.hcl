@@ -9,6 +9,9 @@
 # public access prevention inherited from the organization policy).
 
 locals {
+  # How messages say why the resource is checked.
+  holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
+
   # A bucket holds PII when it is tagged (labels) or named in a processing
   # activity, or when one of its objects is.
   pii_objects = [for o in core::referrers("google_storage_bucket_object") : o.meta.address if o.meta.holds_pii]
@@ -30,7 +33,7 @@ resource_policy "google_storage_bucket" "google_storage_bucket_uniform_access" {
 
   enforce {
     condition     = core::known(local.uniform) && local.uniform == true
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but ${core::known(local.uniform) ? "turns uniform bucket-level access off" : "does not set uniform_bucket_level_access (the bucket then accepts object ACLs unless an organization policy enforces uniform access)"}: set uniform_bucket_level_access = true."
+    error_message = "${meta.address} ${local.holds_phrase} but ${core::known(local.uniform) ? "turns uniform bucket-level access off" : "does not set uniform_bucket_level_access (the bucket then accepts object ACLs unless an organization policy enforces uniform access)"}: set uniform_bucket_level_access = true."
   }
 }
 
@@ -62,12 +65,12 @@ resource_policy "google_storage_bucket" "google_storage_bucket_public_access_pre
 
   enforce {
     condition     = core::known(local.prevention) && local.prevention == "enforced"
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but ${core::known(local.prevention) ? "sets public_access_prevention = \"${coalesce(local.prevention, "")}\"" : "does not set public_access_prevention (the default, inherited, follows the organization policy)"}: set public_access_prevention = \"enforced\"."
+    error_message = "${meta.address} ${local.holds_phrase} but ${core::known(local.prevention) ? "sets public_access_prevention = \"${coalesce(local.prevention, "")}\"" : "does not set public_access_prevention (the default, inherited, follows the organization policy)"}: set public_access_prevention = \"enforced\"."
   }
 
   enforce {
     condition     = length(local.public_grants) == 0
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but ${join(", ", local.public_grants)} grant access to allUsers or allAuthenticatedUsers: remove those members."
+    error_message = "${meta.address} ${local.holds_phrase} but ${join(", ", local.public_grants)} grant access to allUsers or allAuthenticatedUsers: remove those members."
   }
 }
 
@@ -86,7 +89,7 @@ resource_policy "google_storage_bucket" "google_storage_bucket_cmek" {
   enforce {
     # A key name known only after apply refers to a key the plan creates.
     condition     = length(local.encryption) > 0 && (!core::known(local.key) || (local.key != null && local.key != ""))
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but is encrypted with Google-managed keys only: add encryption { default_kms_key_name = <a google_kms_crypto_key id> } (the Cloud Storage service agent needs roles/cloudkms.cryptoKeyEncrypterDecrypter on the key)."
+    error_message = "${meta.address} ${local.holds_phrase} but is encrypted with Google-managed keys only: add encryption { default_kms_key_name = <a google_kms_crypto_key id> } (the Cloud Storage service agent needs roles/cloudkms.cryptoKeyEncrypterDecrypter on the key)."
   }
 }
 
@@ -103,7 +106,7 @@ resource_policy "google_storage_bucket" "google_storage_bucket_versioning" {
 
   enforce {
     condition     = length(local.versioning) > 0 ? try(local.versioning[0].enabled, false) == true : false
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but keeps no noncurrent versions of objects: set versioning { enabled = true }, with a lifecycle_rule that deletes noncurrent versions after a bounded time (days_since_noncurrent_time or num_newer_versions)."
+    error_message = "${meta.address} ${local.holds_phrase} but keeps no noncurrent versions of objects: set versioning { enabled = true }, with a lifecycle_rule that deletes noncurrent versions after a bounded time (days_since_noncurrent_time or num_newer_versions)."
   }
 }
 
@@ -130,7 +133,7 @@ resource_policy "google_storage_bucket" "google_storage_bucket_retention" {
 
   enforce {
     condition     = anytrue(local.deletes_live)
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but keeps objects for ever: add a lifecycle_rule { action { type = \"Delete\" } condition { age = <days> } } that matches the retention period of the data (a retention_policy only sets a minimum)."
+    error_message = "${meta.address} ${local.holds_phrase} but keeps objects for ever: add a lifecycle_rule { action { type = \"Delete\" } condition { age = <days> } } that matches the retention period of the data (a retention_policy only sets a minimum)."
   }
 }
 
@@ -158,6 +161,6 @@ resource_policy "google_storage_bucket" "google_storage_bucket_access_logging" {
 
   enforce {
     condition     = (length(local.logging) > 0 ? coalesce(try(local.logging[0].log_bucket, null), "") != "" : false) || local.data_access
-    error_message = "${meta.address} ${meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"} but its reads and writes are not logged: set logging { log_bucket = <a log bucket> }, or enable DATA_READ and DATA_WRITE audit logs for storage.googleapis.com with a google_project_iam_audit_config."
+    error_message = "${meta.address} ${local.holds_phrase} but its reads and writes are not logged: set logging { log_bucket = <a log bucket> }, or enable DATA_READ and DATA_WRITE audit logs for storage.googleapis.com with a google_project_iam_audit_config."
   }
 }

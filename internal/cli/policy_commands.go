@@ -44,11 +44,19 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // loadPack reads the policies of the given directories, or the built-in
-// pack when there are none.
-func loadPack(dirs []string) (*policy.Pack, error) {
+// pack when there are none; withBuiltin adds the built-in pack to the
+// directories' policies (names must then be unique across both).
+func loadPack(dirs []string, withBuiltin bool) (*policy.Pack, error) {
 	sources, err := collect(dirs, policy.PolicySuffix)
 	if err != nil {
 		return nil, err
+	}
+	if withBuiltin && len(dirs) > 0 {
+		builtin, err := collect(nil, policy.PolicySuffix)
+		if err != nil {
+			return nil, err
+		}
+		sources = append(builtin, sources...)
 	}
 	pack, diags := policy.Parse(sources...)
 	if diags.HasErrors() {
@@ -196,6 +204,7 @@ func runCheck(env Env, args []string) int {
 	classifications := fs.String("pii-classifications", strings.Join(engine.DefaultClassifications, ","),
 		"data_classification tag `VALUES` (comma-separated) that mark a resource as holding PII")
 	fs.Var(&dirs, "policy-dir", "read policies from `DIR` instead of the built-in pack (repeatable)")
+	withBuiltin := fs.Bool("with-builtin", false, "with --policy-dir, check the built-in pack too, as one pack with the directories' policies")
 	fs.Var(&vars, "var", "set a pack input: `NAME=VALUE` (repeatable)")
 	fs.Var(&varFiles, "var-file", "set pack inputs from an HCL `FILE` of name = value lines (repeatable)")
 	fs.Var(&overrides, "override", "do not block on this mandatory_overridable `POLICY` (repeatable)")
@@ -224,7 +233,7 @@ func runCheck(env Env, args []string) int {
 	if !slices.Contains(resultfmt.Formats, *format) {
 		return fail("unknown format %q; use one of %s", *format, strings.Join(resultfmt.Formats, ", "))
 	}
-	pack, err := loadPack(dirs)
+	pack, err := loadPack(dirs, *withBuiltin)
 	if err != nil {
 		return fail("%s", err)
 	}
@@ -346,7 +355,7 @@ func runTest(env Env, args []string) int {
 		}
 		return ExitUsage
 	}
-	pack, err := loadPack(dirs)
+	pack, err := loadPack(dirs, false)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "Error: %s\n", err)
 		return ExitUsage

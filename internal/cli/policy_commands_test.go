@@ -63,6 +63,8 @@ func TestCheckCommand(t *testing.T) {
 		{name: "built-in pack", args: []string{"check", "testdata/plan.json"}, wantCode: 1,
 			wantOut: []string{"aws_s3_bucket.orders (create, holds PII)", "aws_s3_bucket_pii_kms_encryption  [BLOCKING]",
 				"<builtin>/posture/activities.policy.hcl", "result: 9 blocking failures (mandatory policies)"}},
+		{name: "own pack with the built-in pack", args: []string{"check", "--policy-dir", "testdata/policies", "--with-builtin", "testdata/plan.json"}, wantCode: 1,
+			wantOut: []string{"password (sensitive) is too short", "aws_s3_bucket_pii_kms_encryption  [BLOCKING]", "<builtin>/aws/s3.policy.hcl"}},
 		{name: "built-in pack, overridden", args: []string{"check", "--override", "aws_s3_bucket_pii_expiration", "testdata/plan.json"}, wantCode: 1,
 			wantOut: []string{"aws_s3_bucket_pii_expiration  [overridden]"}},
 	}

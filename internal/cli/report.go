@@ -28,6 +28,7 @@ func runReport(env Env, args []string) int {
 	title := fs.String("title", "", "the report's `TITLE` (default \""+report.DefaultTitle+"\")")
 	withCheck := fs.Bool("with-check", false, "check the documents against the policy pack and include the results")
 	fs.Var(&dirs, "policy-dir", "with --with-check, read policies from `DIR` instead of the built-in pack (repeatable)")
+	withBuiltin := fs.Bool("with-builtin", false, "with --policy-dir, check the built-in pack too, as one pack with the directories' policies")
 	fs.Var(&vars, "var", "with --with-check, set a pack input: `NAME=VALUE` (repeatable)")
 	fs.Var(&varFiles, "var-file", "with --with-check, set pack inputs from an HCL `FILE` of name = value lines (repeatable)")
 	fs.Var(&catalogFiles, "catalog-file", "load this catalog `FILE` on top of the built-in catalogs for the Statement of Applicability (repeatable)")
@@ -62,8 +63,8 @@ func runReport(env Env, args []string) int {
 	if !slices.Contains(report.Formats, *format) {
 		return fail("%s", &report.FormatError{Format: *format})
 	}
-	if !*withCheck && (len(dirs) > 0 || len(vars) > 0 || len(varFiles) > 0) {
-		return fail("--policy-dir, --var and --var-file set up the policy check: add --with-check")
+	if !*withCheck && (len(dirs) > 0 || len(vars) > 0 || len(varFiles) > 0 || *withBuiltin) {
+		return fail("--policy-dir, --with-builtin, --var and --var-file set up the policy check: add --with-check")
 	}
 	set, diags := catalog.LoadFiles(catalogFiles)
 	if diags.HasErrors() {
@@ -90,7 +91,7 @@ func runReport(env Env, args []string) int {
 		}
 	}
 	if *withCheck {
-		check, err := runPack(env, dirs, vars, varFiles, docs)
+		check, err := runPack(env, dirs, *withBuiltin, vars, varFiles, docs)
 		if err != nil {
 			return fail("%s", err)
 		}
@@ -124,9 +125,10 @@ func runReport(env Env, args []string) int {
 }
 
 // runPack checks the documents against the built-in pack, or the policies
-// of dirs, as the check command does.
-func runPack(env Env, dirs, vars, varFiles []string, docs []*tfplan.Document) (*results.Report, error) {
-	pack, err := loadPack(dirs)
+// of dirs (with the built-in pack when withBuiltin), as the check command
+// does.
+func runPack(env Env, dirs []string, withBuiltin bool, vars, varFiles []string, docs []*tfplan.Document) (*results.Report, error) {
+	pack, err := loadPack(dirs, withBuiltin)
 	if err != nil {
 		return nil, err
 	}

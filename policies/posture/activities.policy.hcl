@@ -42,20 +42,26 @@ resource_policy "pii_processing_activity" "activity_special_categories_safeguard
   filter            = try(attrs.special_categories, false) == true
 
   locals {
-    # Implemented controls in scope: organisation-wide (no activities) or
-    # naming this activity.
-    in_scope = [for c in core::getresources("pii_control", { status = "implemented" }) : c.attrs
-    if try(length(c.attrs.activities), 0) == 0 || contains(try(tolist(c.attrs.activities), []), attrs.id)]
-    groups = distinct([for c in local.in_scope : "${try(c.catalog, "")}:${try(c.group, "")}"])
+    # The plan's controls, once per document; deleted ones have no status.
+    controls = [for c in core::getresources("pii_control", {}) : c.attrs if c.meta.operation != "delete"]
+    # Implemented controls in scope (organisation-wide, or naming this
+    # activity), as catalog:group. "decided" counts only controls whose
+    # status and scope are known; "groups" counts them all, so it is
+    # unknown while a control that might count is known only after apply.
+    decided = distinct([for c in local.controls : "${try(c.catalog, "")}:${try(c.group, "")}"
+      if core::known(try(c.status, null)) && core::known(try(c.activities, null)) &&
+    try(c.status, null) == "implemented" && (try(length(c.activities), 0) == 0 || contains(try(tolist(c.activities), []), attrs.id))])
+    groups = distinct([for c in local.controls : "${try(c.catalog, "")}:${try(c.group, "")}"
+    if try(c.status, null) == "implemented" && (try(length(c.activities), 0) == 0 || contains(try(tolist(c.activities), []), attrs.id))])
   }
 
   enforce {
-    condition     = contains(local.groups, "iso29151:9")
+    condition     = contains(local.decided, "iso29151:9") || contains(local.groups, "iso29151:9")
     error_message = "${meta.address} processes special categories of PII, but no implemented access-control control (iso29151 group 9, such as 9.1.1 or 9.4.1) is in its scope: add a pii_control with status = \"implemented\" that is organisation-wide or lists this activity."
   }
 
   enforce {
-    condition     = contains(local.groups, "iso29151:10")
+    condition     = contains(local.decided, "iso29151:10") || contains(local.groups, "iso29151:10")
     error_message = "${meta.address} processes special categories of PII, but no implemented cryptography control (iso29151 group 10: 10.1.1 or 10.1.2) is in its scope: add a pii_control with status = \"implemented\" that is organisation-wide or lists this activity."
   }
 }

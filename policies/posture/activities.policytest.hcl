@@ -155,3 +155,55 @@ test "an activity without retention or disposal fails" {
     message = "^pii_processing_activity.marketing has no retention: set retention to an ISO 8601 duration.*; pii_processing_activity.marketing has no disposal method"
   }
 }
+
+test "a control whose status is known only after apply defers the check" {
+  resource "pii_processing_activity" "payroll" {
+    attrs = { name = "Payroll", id = "payroll-31373d72", special_categories = true }
+  }
+  resource "pii_control" "access" {
+    attrs = { id = "iso29151:9.1.1", catalog = "iso29151", group = "9", status = "implemented", activities = null }
+  }
+  resource "pii_control" "kms" {
+    attrs = { id = "iso29151:10.1.2", catalog = "iso29151", group = "10", status = unknown, activities = null }
+  }
+  expect "activity_special_categories_safeguarded" {
+    result = "unknown"
+  }
+}
+
+test "a known implemented control decides, whatever the unknown ones" {
+  resource "pii_processing_activity" "payroll" {
+    attrs = { name = "Payroll", id = "payroll-31373d72", special_categories = true }
+  }
+  resource "pii_control" "access" {
+    attrs = { id = "iso29151:9.1.1", catalog = "iso29151", group = "9", status = "implemented", activities = null }
+  }
+  resource "pii_control" "kms" {
+    attrs = { id = "iso29151:10.1.2", catalog = "iso29151", group = "10", status = "implemented", activities = ["payroll-31373d72"] }
+  }
+  resource "pii_control" "encryption" {
+    attrs = { id = "iso29151:10.1.1", catalog = "iso29151", group = "10", status = unknown, activities = unknown }
+  }
+  expect "activity_special_categories_safeguarded" {
+    result = "pass"
+  }
+}
+
+test "a deleted control does not count" {
+  resource "pii_processing_activity" "payroll" {
+    attrs = { name = "Payroll", id = "payroll-31373d72", special_categories = true }
+  }
+  resource "pii_control" "access" {
+    attrs = { id = "iso29151:9.1.1", catalog = "iso29151", group = "9", status = "implemented", activities = null }
+  }
+  resource "pii_control" "kms" {
+    operation = "delete"
+    attrs     = null
+    prior     = { id = "iso29151:10.1.2", catalog = "iso29151", group = "10", status = "implemented", activities = null }
+  }
+  expect "activity_special_categories_safeguarded" {
+    resource = "pii_processing_activity.payroll"
+    result   = "fail"
+    message  = "no implemented cryptography control"
+  }
+}

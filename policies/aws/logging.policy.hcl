@@ -54,9 +54,13 @@ resource_policy "aws_cloudtrail" "aws_cloudtrail_log_file_validation" {
     # Constant for the document, so computed once: calling a function on
     # the list for every trail would cost time in proportion to its length.
     plan_holds_pii = length(local.pii_stores) > 0
+    # The first three stores, taken without converting the whole list:
+    # functions convert a long list element by element, and HCL evaluates
+    # both branches of a conditional.
+    first_stores = [for i, a in local.pii_stores : a if i < 3]
     protects = (length(local.pii_stores) == 0 ? "the data stores of the account"
-      : length(local.pii_stores) <= 3 ? join(", ", local.pii_stores)
-      : "${join(", ", slice(local.pii_stores, 0, 3))} and ${length(local.pii_stores) - 3} more"
+      : length(local.pii_stores) <= 3 ? join(", ", local.first_stores)
+      : "${join(", ", local.first_stores)} and ${length(local.pii_stores) - 3} more"
     )
   }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/privacycode/terraform-provider-pii/internal/mdescape"
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
 	"github.com/privacycode/terraform-provider-pii/internal/risk"
 )
@@ -235,7 +236,7 @@ func mdSummary(d *mdDoc, v *view) {
 		d.raw("### ❌ Gaps: risks not covered within the risk appetite\n\n| Activity | Risk | Category | Coverage | Residual level | Why |\n|---|---|---|---|---|---|\n")
 		var rows []string
 		for _, g := range v.P.Gaps {
-			rows = append(rows, mdRow(mdCell(g.Activity.String())+"<br>"+mdText(g.Assessment), mdCell(g.Risk.String()), mdText(enum(g.Category)),
+			rows = append(rows, mdescape.Row(mdCell(g.Activity.String())+"<br>"+mdText(g.Assessment), mdCell(g.Risk.String()), mdText(enum(g.Category)),
 				mdText(enum(g.Coverage)), mdText(enum(g.ResidualLevel)), mdCells(g.Reasons)))
 		}
 		d.list("gaps", prioGaps, rows)
@@ -354,7 +355,7 @@ func mdRecords(d *mdDoc, v *view) {
 		for _, addr := range a.Assessments {
 			pia += "<br>" + mdText(addr)
 		}
-		rows = append(rows, mdRow(act, mdCells(a.Purposes), legal, cats, principals,
+		rows = append(rows, mdescape.Row(act, mdCells(a.Purposes), legal, cats, principals,
 			orNone(strings.Join(recipients, "<br>")), orNone(strings.Join(transfers, "<br>")), mdText(retention(a.Retention)), pia))
 	}
 	d.list("rows of the records of processing", prioRecords, rows)
@@ -485,7 +486,7 @@ func mdAssessment(as *assessmentView) string {
 		if !r.Avoided() {
 			residual = rated(r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, r.ResidualLevel)
 		}
-		b.WriteString(mdRow(rv.Label, risk, mdText(enum(r.Category)), mdText(enum(r.LifecycleStage)),
+		b.WriteString(mdescape.Row(rv.Label, risk, mdText(enum(r.Category)), mdText(enum(r.LifecycleStage)),
 			mdText(rated(r.Likelihood, r.Impact, r.InherentScore, r.InherentLevel)), mdText(residual),
 			mdText(enum(r.Treatment)), mdText(enum(r.Coverage))))
 	}
@@ -531,7 +532,7 @@ func mdAssessment(as *assessmentView) string {
 					cells = append(cells, mdText(c.Text))
 				}
 			}
-			b.WriteString(mdRow(cells...))
+			b.WriteString(mdescape.Row(cells...))
 		}
 		b.WriteString("\n")
 	}
@@ -573,7 +574,7 @@ func mdApplicability(d *mdDoc, v *view) {
 			if len(r.Scope) > 0 {
 				scope = "for " + mdText(posture.Join(r.Scope, ", "))
 			}
-			declared = append(declared, mdRow(mdText(r.Ref), title, strings.Join(statuses, ", "), mdCells(r.Justifications),
+			declared = append(declared, mdescape.Row(mdText(r.Ref), title, strings.Join(statuses, ", "), mdCells(r.Justifications),
 				mdText(posture.Join(r.Owners, ", ")), mdCells(r.Evidence), strings.Join(by, "<br>")+"<br>"+scope))
 		}
 		if len(declared) > 0 {
@@ -614,41 +615,17 @@ func mdPolicies(d *mdDoc, cv *checkView) {
 		for i, m := range pr.Messages {
 			msgs[i] = mdCell(m)
 		}
-		rows = append(rows, mdRow(mdText(pr.Resource.Address), mdText(pr.Policy.Name), status, mdText(pr.Policy.Severity),
+		rows = append(rows, mdescape.Row(mdText(pr.Resource.Address), mdText(pr.Policy.Name), status, mdText(pr.Policy.Severity),
 			mdText(human(pr.Policy.EnforcementLevel)), mdText(strings.Join(pr.Policy.Controls, ", ")), strings.Join(msgs, "<br>")))
 	}
 	d.list("policy results", prioPolicies, rows)
 	d.raw("\n")
 }
 
-func mdRow(cells ...string) string {
-	return "| " + strings.Join(cells, " | ") + " |\n"
-}
-
-// mdEscaper makes user text render as itself in GitHub-flavoured Markdown:
-// HTML-significant characters become entities (so "<script>" is text, not
-// a tag), and Markdown punctuation that could start emphasis, code, links,
-// strike-through or end a table cell is escaped with a backslash.
-var mdEscaper = strings.NewReplacer(
-	"&", "&amp;",
-	"<", "&lt;",
-	">", "&gt;",
-	`\`, `\\`,
-	"`", "\\`",
-	"*", `\*`,
-	"_", `\_`,
-	"[", `\[`,
-	"]", `\]`,
-	"|", `\|`,
-	"~", `\~`,
-	"#", `\#`,
-	"!", `\!`,
-)
-
 // mdText escapes text for a paragraph or a cell, on one line: line breaks
 // become spaces and other control characters escapes.
 func mdText(s string) string {
-	return mdEscaper.Replace(oneLine(s, " "))
+	return mdescape.Text(oneLine(s, " "))
 }
 
 // mdCell escapes text for a table cell, keeping its line breaks as <br>.

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/privacycode/terraform-provider-pii/internal/mdescape"
 	"github.com/privacycode/terraform-provider-pii/internal/results"
 )
 
@@ -199,7 +200,7 @@ func markdownProblemRow(rw row, multiDoc bool) string {
 	case rw.Overridden:
 		status += " (overridden)"
 	}
-	return markdownRow(
+	return mdescape.Row(
 		markdownResource(rw, multiDoc),
 		mdCell(rw.Policy.Name),
 		status,
@@ -211,7 +212,7 @@ func markdownProblemRow(rw row, multiDoc bool) string {
 }
 
 func markdownUnknownRow(rw row, multiDoc bool) string {
-	return markdownRow(
+	return mdescape.Row(
 		markdownResource(rw, multiDoc),
 		mdCell(rw.Policy.Name),
 		mdCell(orDash(rw.Policy.Severity)),
@@ -232,39 +233,17 @@ func markdownMessages(rw row) string {
 	return strings.Join(cells, "<br>")
 }
 
-func markdownRow(cells ...string) string {
-	return "| " + strings.Join(cells, " | ") + " |\n"
-}
-
-// mdEscaper makes user text render as itself in GitHub-flavoured markdown:
-// HTML-significant characters become entities (so "<script>" is text, not
-// a tag) and markdown punctuation that could start emphasis, code, links
-// or strike-through, or end a table cell, is escaped with a backslash.
-var mdEscaper = strings.NewReplacer(
-	"&", "&amp;",
-	"<", "&lt;",
-	">", "&gt;",
-	`\`, `\\`,
-	"`", "\\`",
-	"*", `\*`,
-	"_", `\_`,
-	"[", `\[`,
-	"]", `\]`,
-	"|", `\|`,
-	"~", `\~`,
-)
-
 // mdText escapes user text for a markdown paragraph. Control characters
 // are shown as escapes, as in the text format.
 func mdText(s string) string {
-	return mdEscaper.Replace(clean(strings.Join(messageLines(s), " ")))
+	return mdescape.Text(clean(strings.Join(messageLines(s), " ")))
 }
 
 // mdCell escapes user text for a table cell: newlines become <br>.
 func mdCell(s string) string {
 	lines := messageLines(s)
 	for i, l := range lines {
-		lines[i] = mdEscaper.Replace(clean(l))
+		lines[i] = mdescape.Text(clean(l))
 	}
 	return strings.Join(lines, "<br>")
 }

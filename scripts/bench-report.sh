@@ -29,6 +29,9 @@
 # .bench/report/.
 set -euo pipefail
 
+# shellcheck source=scripts/local-provider.sh
+. "$(dirname "$0")/local-provider.sh"
+
 root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/.bench/report"
 bin="$work/bin"
@@ -79,17 +82,8 @@ step "Building terraform-provider-pii"
 (cd "$root" && go build -ldflags "-X main.version=${VERSION:-bench}" -o "$bin/terraform-provider-pii" .)
 echo "$bin/terraform-provider-pii"
 
-cat > "$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "privacycode/pii" = "$bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
-export CHECKPOINT_DISABLE=1
-export TF_IN_AUTOMATION=1
+# The provider comes from the local build (scripts/local-provider.sh).
+use_local_provider "$work" "$bin"
 
 step "Generating the posture (tools/posturegen) and planning it"
 (cd "$root" && go run ./tools/posturegen -activities "$ACTIVITIES" -controls "$CONTROLS" -risks "$RISKS" \

@@ -16,6 +16,9 @@
 # ...) pass through to terraform and the provider.
 set -euo pipefail
 
+# shellcheck source=scripts/local-provider.sh
+. "$(dirname "$0")/local-provider.sh"
+
 root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/.bench"
 bin="$work/bin"
@@ -71,17 +74,8 @@ WRAP
   chmod +x "$override/terraform-provider-pii"
 fi
 
-cat > "$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "privacycode/pii" = "$override"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
-export CHECKPOINT_DISABLE=1
-export TF_IN_AUTOMATION=1
+# The provider comes from the local build (scripts/local-provider.sh).
+use_local_provider "$work" "$override"
 
 step "Generating the posture and the baseline"
 gen=(-activities "$ACTIVITIES" -controls "$CONTROLS" -risks "$RISKS" -controls-per-risk "$CONTROLS_PER_RISK")

@@ -9,6 +9,9 @@
 # expected. Everything it writes goes to .demo/, which git ignores.
 set -euo pipefail
 
+# shellcheck source=scripts/local-provider.sh
+. "$(dirname "$0")/local-provider.sh"
+
 root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/.demo"
 bin="$work/bin"
@@ -25,19 +28,8 @@ step "Building the provider"
 (cd "$root" && go build -ldflags "-X main.version=${VERSION:-dev}" -o "$bin/terraform-provider-pii" .)
 echo "$bin/terraform-provider-pii"
 
-# A CLI configuration of our own: the provider comes from the local build,
-# and the user's own configuration (if any) is left alone.
-cat > "$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "privacycode/pii" = "$bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
-export CHECKPOINT_DISABLE=1
-export TF_IN_AUTOMATION=1
+# The provider comes from the local build (scripts/local-provider.sh).
+use_local_provider "$work" "$bin"
 
 # The provider override makes 'terraform init' unnecessary; Terraform says
 # so in a warning that we filter to keep the demo readable.

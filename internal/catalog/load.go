@@ -157,7 +157,7 @@ func BuiltinSources() ([]Source, error) {
 	return out, nil
 }
 
-var builtinOrder = []string{"taxonomy.hcl", "iso29151.hcl", "iso27701.hcl"}
+var builtinOrder = []string{"taxonomy.hcl", "iso29151.hcl", "iso27701.hcl", "iso27018.hcl"}
 
 func builtinRank(name string) int {
 	for i, n := range builtinOrder {

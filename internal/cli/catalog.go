@@ -180,7 +180,8 @@ func writeCatalogMarkdown(w io.Writer, listings []listing) error {
 		}
 		b.WriteString("| Control | Title | Principle | Treats | Reduces |\n|---|---|---|---|---|\n")
 		for _, c := range l.controls {
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", c.ID, markdownCell(c.Title), c.Principle, strings.Join(c.Treats, ", "), c.Reduces)
+			// Qualified: A.12.1 is a different control in each catalog.
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", c.Ref(), markdownCell(c.Title), c.Principle, strings.Join(c.Treats, ", "), c.Reduces)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

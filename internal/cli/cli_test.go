@@ -35,7 +35,17 @@ func TestRun(t *testing.T) {
 		{name: "group filter across catalogs skips those without it", args: []string{"catalog", "--group", "B.8.2"}, wantCode: ExitOK,
 			wantOut: []string{"iso27701:B.8.2.1"}, wantOutNot: []string{"iso29151"}},
 		{name: "catalog markdown", args: []string{"catalog", "--catalog", "iso27701", "--format", "markdown", "--treats", "unlawful_transfer"}, wantCode: ExitOK,
-			wantOut: []string{"## iso27701 (2019)", "| Control | Title | Principle | Treats | Reduces |", "| `A.7.5.1` |"}},
+			wantOut: []string{"## iso27701 (2019)", "| Control | Title | Principle | Treats | Reduces |", "| `iso27701:A.7.5.1` |"}},
+		{name: "catalog iso27018 table", args: []string{"catalog", "--catalog", "iso27018"}, wantCode: ExitOK,
+			wantOut: []string{"iso27018:A.2.1 ", "iso27018:A.10.3 ", "PII return, transfer and disposal", "iso27018:A.12.2 "}, wantOutNot: []string{"iso29151", "iso27701"}},
+		{name: "catalog iso27018 markdown", args: []string{"catalog", "--catalog", "iso27018", "--format", "markdown", "--group", "A.12"}, wantCode: ExitOK,
+			wantOut: []string{"## iso27018 (2019)", "Controls listed: 2.", "| `iso27018:A.12.1` | Geographical location of PII | privacy_compliance | unlawful_transfer, lack_of_transparency | likelihood |"}},
+		{name: "a 27018 section without controls lists none", args: []string{"catalog", "--catalog", "iso27018", "--format", "markdown", "--group", "A.4"}, wantCode: ExitOK,
+			wantOut: []string{"## iso27018 (2019)", "Controls listed: 0."}, wantOutNot: []string{"| Control |"}},
+		{name: "group A.11 across catalogs is 27018's", args: []string{"catalog", "--group", "A.11"}, wantCode: ExitOK,
+			wantOut: []string{"iso27018:A.11.1 ", "iso27018:A.11.13 "}, wantOutNot: []string{"iso29151", "iso27701", "iso27018:A.12"}},
+		{name: "27018 group typo", args: []string{"catalog", "--catalog", "iso27018", "--group", "A.13"}, wantCode: ExitUsage,
+			wantErr: []string{`--group: there is no group "A.13" in catalog iso27018. Did you mean "A.1", "A.10" or "A.11"?`}},
 		{name: "user catalog file", args: []string{"catalog", "--catalog-file", "testdata/annex_a.hcl", "--catalog", "internal"}, wantCode: ExitOK,
 			wantOut: []string{"internal:RET-1", "Logs hold no PII beyond 30 days"}},
 		{name: "broken catalog file", args: []string{"catalog", "--catalog-file", "testdata/broken.hcl"}, wantCode: ExitUsage,
@@ -43,7 +53,7 @@ func TestRun(t *testing.T) {
 		{name: "missing catalog file", args: []string{"catalog", "--catalog-file", "nope.hcl"}, wantCode: ExitUsage,
 			wantErr: []string{`Catalog file "nope.hcl" cannot be read: no such file or directory.`}},
 		{name: "unknown catalog", args: []string{"catalog", "--catalog", "iso2915"}, wantCode: ExitUsage,
-			wantErr: []string{`there is no catalog "iso2915". Did you mean "iso29151"? Known: iso29151, iso27701.`}},
+			wantErr: []string{`there is no catalog "iso2915". Did you mean "iso29151"? Known: iso29151, iso27701, iso27018.`}},
 		{name: "unknown principle", args: []string{"catalog", "--principle", "acountability"}, wantCode: ExitUsage,
 			wantErr: []string{`--principle: there is no principle "acountability". Did you mean "accountability"?`}},
 		{name: "group no catalog has", args: []string{"catalog", "--group", "99"}, wantCode: ExitUsage,
@@ -78,6 +88,43 @@ func TestRun(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestCatalogJSONOfISO27018(t *testing.T) {
+	code, out, errOut := run("catalog", "--format", "json", "--catalog", "iso27018")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Catalogs []struct {
+			Name     string `json:"name"`
+			Version  string `json:"version"`
+			Controls []struct {
+				Ref        string   `json:"ref"`
+				GroupTitle string   `json:"group_title"`
+				Role       string   `json:"role"`
+				Related    []string `json:"related"`
+			} `json:"controls"`
+		} `json:"catalogs"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(doc.Catalogs) != 1 || doc.Catalogs[0].Name != "iso27018" || doc.Catalogs[0].Version != "2019" {
+		t.Fatalf("unexpected catalogs: %+v", doc.Catalogs)
+	}
+	controls := doc.Catalogs[0].Controls
+	if len(controls) != 25 {
+		t.Fatalf("%d controls, want 25", len(controls))
+	}
+	for _, c := range controls {
+		if c.Role != "processor" || len(c.Related) == 0 {
+			t.Errorf("%s: role %q, related %v", c.Ref, c.Role, c.Related)
+		}
+	}
+	if first, last := controls[0], controls[24]; first.Ref != "iso27018:A.2.1" || first.GroupTitle != "Consent and choice" || last.Ref != "iso27018:A.12.2" {
+		t.Errorf("first %+v, last %+v", first, last)
 	}
 }
 

@@ -513,7 +513,7 @@ func TestCheckImplementation(t *testing.T) {
 		{name: "unknown id suggests", im: Implementation{Catalog: "iso29151", ControlID: "9.21", Status: StatusImplemented},
 			wantFindings: []string{`error: control_id: Unknown control: There is no control "9.21" in catalog iso29151. Did you mean "9.2.1"?`}},
 		{name: "unknown catalog lists the known ones", im: Implementation{Catalog: "iso27001", ControlID: "9.2.1", Status: StatusImplemented},
-			wantFindings: []string{`error: catalog: Unknown catalog: There is no catalog "iso27001". Did you mean "iso27701"? Known: iso29151, iso27701.`}},
+			wantFindings: []string{`error: catalog: Unknown catalog: There is no catalog "iso27001". Did you mean "iso27701"? Known: iso29151, iso27701, iso27018.`}},
 		{name: "not applicable needs a justification", im: Implementation{Catalog: "iso29151", ControlID: "11.1.1", Status: StatusNotApplicable}, wantRef: "iso29151:11.1.1",
 			wantFindings: []string{`error: justification: Justification required: A control with status "not_applicable" needs a justification: the Statement of Applicability must say why the control does not apply to the organisation.`}},
 		{name: "alternative needs a justification", im: Implementation{Catalog: "iso29151", ControlID: "11.1.1", Status: StatusAlternative, Justification: " "}, wantRef: "iso29151:11.1.1",

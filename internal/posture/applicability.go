@@ -21,14 +21,16 @@ func statusRank(s string) int {
 }
 
 // buildApplicability builds the Statement of Applicability of every catalog of
-// set, with what the declared controls say about each control.
+// set that the declared controls select from, with what they say about each
+// control. A catalog the posture declares no control of is left out: a
+// controller's statement has no business listing the 25 rows of a cloud
+// processor's catalog as "not addressed".
 func buildApplicability(set *catalog.Set, controls []*Control) ([]*CatalogInfo, []*ApplicabilityRow) {
 	byControl := map[*catalog.Control]*ApplicabilityRow{}
 	var infos []*CatalogInfo
 	blocks := map[string][]*ApplicabilityRow{} // rows by catalog key
 	firstEdition := map[string]string{}        // catalog name -> key of its first edition
 	for _, cat := range set.Catalogs() {
-		infos = append(infos, &CatalogInfo{Name: cat.Name, Version: cat.Version, Title: cat.Title})
 		if _, ok := firstEdition[cat.Name]; !ok {
 			firstEdition[cat.Name] = cat.Key()
 		}
@@ -78,10 +80,6 @@ func buildApplicability(set *catalog.Set, controls []*Control) ([]*CatalogInfo, 
 	}
 
 	var rows []*ApplicabilityRow
-	infoByKey := map[string]*CatalogInfo{}
-	for _, info := range infos {
-		infoByKey[info.Name+"@"+info.Version] = info
-	}
 	for _, cat := range set.Catalogs() {
 		block := blocks[cat.Key()]
 		if firstEdition[cat.Name] == cat.Key() {
@@ -93,8 +91,12 @@ func buildApplicability(set *catalog.Set, controls []*Control) ([]*CatalogInfo, 
 			sortRows(block)
 			delete(extra, cat.Name)
 		}
-		info := infoByKey[cat.Key()]
+		if !slices.ContainsFunc(block, func(r *ApplicabilityRow) bool { return len(r.DeclaredBy) > 0 }) {
+			continue
+		}
+		info := &CatalogInfo{Name: cat.Name, Version: cat.Version, Title: cat.Title}
 		tally(info, block)
+		infos = append(infos, info)
 		rows = append(rows, block...)
 	}
 	// Catalogs that are not loaded at all, by name.

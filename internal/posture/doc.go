@@ -49,8 +49,9 @@
 //
 // # Statement of Applicability
 //
-// Every control of the catalogs (the built-in ones, or Options.Catalogs
-// with the user's catalog files) is a row, with the status that the
+// Every control of the catalogs the posture selects from (the built-in
+// ones, or Options.Catalogs with the user's catalog files, each that at
+// least one pii_control names) is a row, with the status that the
 // pii_control resources declare for it: the most advanced of their
 // statuses (implemented, alternative, partial, planned, not_applicable, as
 // package applicability ranks them), "unknown" when only unknown statuses

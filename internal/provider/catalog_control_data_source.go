@@ -27,7 +27,7 @@ func (d *catalogControlDataSource) Schema(_ context.Context, _ datasource.Schema
 	attrs["catalog"] = schema.StringAttribute{
 		Optional: true,
 		Computed: true,
-		MarkdownDescription: "The catalog that holds the control: `iso29151` (default), `iso27701`, or a catalog loaded " +
+		MarkdownDescription: "The catalog that holds the control: `iso29151` (default), `iso27701`, `iso27018`, or a catalog loaded " +
 			"from `catalog_files` (`name@version` picks one edition). An unknown catalog is an error that lists the known ones.",
 	}
 	attrs["id"] = schema.StringAttribute{

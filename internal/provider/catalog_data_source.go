@@ -49,7 +49,7 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"catalog": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
-				MarkdownDescription: "The catalog to list: `iso29151` (default), `iso27701`, or the name of a catalog " +
+				MarkdownDescription: "The catalog to list: `iso29151` (default), `iso27701`, `iso27018`, or the name of a catalog " +
 					"loaded from `catalog_files`. Write `name@version` to pick one edition when several are loaded.",
 			},
 			"version": schema.StringAttribute{Computed: true, MarkdownDescription: "The edition of the catalog listed, such as `2017`."},

@@ -32,6 +32,11 @@ data "pii_catalog" "consent" {
   principle = "consent_and_choice"
 }
 
+data "pii_catalog" "cloud_security" {
+  catalog = "iso27018"
+  group   = "A.11"
+}
+
 data "pii_catalog" "nothing" {
   search = "no control says this"
 }
@@ -69,6 +74,16 @@ data "pii_catalog" "nothing" {
 						"principle": knownvalue.StringExact("consent_and_choice"),
 					})),
 
+					statecheck.ExpectKnownValue("data.pii_catalog.cloud_security", tfjsonpath.New("version"), knownvalue.StringExact("2019")),
+					statecheck.ExpectKnownValue("data.pii_catalog.cloud_security", tfjsonpath.New("controls"), knownvalue.ListSizeExact(13)),
+					statecheck.ExpectKnownValue("data.pii_catalog.cloud_security", tfjsonpath.New("ids").AtSliceIndex(0), knownvalue.StringExact("iso27018:A.11.1")),
+					statecheck.ExpectKnownValue("data.pii_catalog.cloud_security", tfjsonpath.New("ids").AtSliceIndex(12), knownvalue.StringExact("iso27018:A.11.13")),
+					statecheck.ExpectKnownValue("data.pii_catalog.cloud_security", tfjsonpath.New("controls").AtSliceIndex(5), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"ref":       knownvalue.StringExact("iso27018:A.11.6"),
+						"principle": knownvalue.StringExact("information_security"),
+						"role":      knownvalue.StringExact("processor"),
+					})),
+
 					statecheck.ExpectKnownValue("data.pii_catalog.nothing", tfjsonpath.New("controls"), knownvalue.ListExact([]knownvalue.Check{})),
 				},
 			},
@@ -81,7 +96,7 @@ func TestAccCatalogDataSourceInvalidFilters(t *testing.T) {
 		name, config, wantErr string
 	}{
 		{"unknown catalog lists the known ones", `catalog = "iso2915"`,
-			`Error: Unknown catalog with data.pii_catalog.test, on terraform_plugin_test.tf line 12, in data "pii_catalog" "test": 12: catalog = "iso2915" There is no catalog "iso2915". Did you mean "iso29151"? Known: iso29151, iso27701.`},
+			`Error: Unknown catalog with data.pii_catalog.test, on terraform_plugin_test.tf line 12, in data "pii_catalog" "test": 12: catalog = "iso2915" There is no catalog "iso2915". Did you mean "iso29151"? Known: iso29151, iso27701, iso27018.`},
 		{"unknown group", `group = "99"`, `Error: Unknown group with data.pii_catalog.test, on terraform_plugin_test.tf line 12, in data "pii_catalog" "test": 12: group = "99" There is no group "99" in catalog iso29151.`},
 		{"principle typo", `principle = "acountability"`, `There is no principle "acountability". Did you mean "accountability"?`},
 		{"treats typo", `treats = "data_los"`, `There is no risk category "data_los". Did you mean "data_loss"?`},

@@ -75,7 +75,7 @@ func controlAttributes() map[string]schema.Attribute {
 			MarkdownDescription: "The PII life-cycle stages the control mainly applies to (`collection`, `storage`, `use`, `transfer`, `disposal`); empty for organisation-wide controls."},
 		"related": schema.ListAttribute{Computed: true, ElementType: types.StringType,
 			MarkdownDescription: "Qualified ids of related controls in other catalogs (an indicative crosswalk)."},
-		"role": schema.StringAttribute{Computed: true, MarkdownDescription: "For ISO/IEC 27701 controls, whether the control is written for a PII `controller` or a `processor`; empty otherwise."},
+		"role": schema.StringAttribute{Computed: true, MarkdownDescription: "For ISO/IEC 27701 and 27018 controls, whether the control is written for a PII `controller` or a `processor` (every iso27018 control is a cloud processor's); empty otherwise."},
 		"gdpr_articles": schema.ListAttribute{Computed: true, ElementType: types.StringType,
 			MarkdownDescription: "GDPR articles the control helps to meet (an indicative crosswalk, given for ISO/IEC 27701 controls)."},
 	}

@@ -73,7 +73,7 @@ func (r *controlResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			},
 			"catalog": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(DefaultCatalog),
-				MarkdownDescription: "The catalog that holds the control: `iso29151` (default), `iso27701` or one loaded from " +
+				MarkdownDescription: "The catalog that holds the control: `iso29151` (default), `iso27701`, `iso27018` (a cloud PII processor's controls) or one loaded from " +
 					"`catalog_files` (`name@version` picks an edition). An unknown catalog is an error that lists the known ones.",
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceOnChange()},

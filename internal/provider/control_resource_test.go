@@ -73,6 +73,40 @@ resource "pii_control" "encryption" {
 	})
 }
 
+// A cloud processor's control of ISO/IEC 27018 plans with the catalog's
+// mapping, known at plan, like any other.
+func TestAccControlISO27018(t *testing.T) {
+	addr := "pii_control.location"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "pii_control" "location" {
+  catalog        = "iso27018"
+  control_id     = "A.12.1"
+  status         = "implemented"
+  implementation = "Customers choose the EU or the US region; data never leaves it."
+  last_reviewed  = "2026-10-01"
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("iso27018:A.12.1")),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Geographical location of PII")),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("group"), knownvalue.StringExact("A.12")),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("principle"), knownvalue.StringExact("privacy_compliance")),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("treats"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("unlawful_transfer"), knownvalue.StringExact("lack_of_transparency"),
+				})),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("reduces"), knownvalue.StringExact("likelihood")),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("review_due"), knownvalue.StringExact("2027-10-01")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("catalog"), knownvalue.StringExact("iso27018")),
+			},
+		}},
+	})
+}
+
 func TestAccControlErrors(t *testing.T) {
 	tests := []struct {
 		name, body, wantErr string
@@ -80,10 +114,14 @@ func TestAccControlErrors(t *testing.T) {
 		{"unknown control id suggests the closest", `control_id = "9.21"
   status = "implemented"`,
 			`Error: Unknown control with pii_control.test, on terraform_plugin_test.tf line 12, in resource "pii_control" "test": 12: control_id = "9.21" There is no control "9.21" in catalog iso29151. Did you mean "9.2.1"?`},
+		{"a 27018 typo suggests the ids of its own section", `catalog = "iso27018"
+  control_id = "A.12.3"
+  status = "implemented"`,
+			`Error: Unknown control with pii_control.test, on terraform_plugin_test.tf line 13, in resource "pii_control" "test": 13: control_id = "A.12.3" There is no control "A.12.3" in catalog iso27018. Did you mean "A.12.1" or "A.12.2"?`},
 		{"unknown catalog lists the known ones", `catalog = "iso27001"
   control_id = "A.7.4.9"
   status = "implemented"`,
-			`Error: Unknown catalog … catalog = "iso27001" There is no catalog "iso27001". Did you mean "iso27701"? Known: iso29151, iso27701.`},
+			`Error: Unknown catalog … catalog = "iso27001" There is no catalog "iso27001". Did you mean "iso27701"? Known: iso29151, iso27701, iso27018.`},
 		{"not applicable needs a justification", `control_id = "11.1.1"
   status = "not_applicable"`,
 			`Error: Justification required with pii_control.test, on terraform_plugin_test.tf line 11, in resource "pii_control" "test": 11: resource "pii_control" "test" { A control with status "not_applicable" needs a justification: the Statement of Applicability must say why the control does not apply to the organisation.`},

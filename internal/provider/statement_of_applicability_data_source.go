@@ -55,7 +55,7 @@ func (d *statementOfApplicabilityDataSource) Schema(_ context.Context, _ datasou
 		Attributes: map[string]schema.Attribute{
 			"catalog": schema.StringAttribute{
 				Optional: true, Computed: true,
-				MarkdownDescription: "The catalog to state: `iso29151` (default), `iso27701` or one loaded from `catalog_files`.",
+				MarkdownDescription: "The catalog to state: `iso29151` (default), `iso27701`, `iso27018` or one loaded from `catalog_files`.",
 			},
 			"controls": schema.ListNestedAttribute{
 				Optional: true,

@@ -64,6 +64,57 @@ data "pii_statement_of_applicability" "iso27701" {
 	})
 }
 
+// The Statement of Applicability of a cloud processor over ISO/IEC 27018:
+// the 25 controls of Annex A in natural order, those not declared "not
+// addressed".
+func TestAccStatementOfApplicabilityISO27018(t *testing.T) {
+	addr := "data.pii_statement_of_applicability.iso27018"
+	row := func(i int) tfjsonpath.Path { return tfjsonpath.New("rows").AtSliceIndex(i) }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "pii_control" "breach_notification" {
+  catalog    = "iso27018"
+  control_id = "A.10.1"
+  status     = "implemented"
+  owner      = "Security operations"
+}
+resource "pii_control" "location" {
+  catalog    = "iso27018"
+  control_id = "A.12.1"
+  status     = "partial"
+}
+resource "pii_control" "hardcopy" {
+  catalog       = "iso27018"
+  control_id    = "A.11.2"
+  status        = "not_applicable"
+  justification = "No one prints customer data: the service has no printers and support works on screen."
+}
+
+data "pii_statement_of_applicability" "iso27018" {
+  catalog  = "iso27018"
+  controls = [pii_control.breach_notification, pii_control.location, pii_control.hardcopy]
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("rows"), knownvalue.ListSizeExact(25)),
+				statecheck.ExpectKnownValue(addr, row(0).AtMapKey("ref"), knownvalue.StringExact("iso27018:A.2.1")),
+				statecheck.ExpectKnownValue(addr, row(0).AtMapKey("group_title"), knownvalue.StringExact("Consent and choice")),
+				statecheck.ExpectKnownValue(addr, row(7), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"ref": knownvalue.StringExact("iso27018:A.10.1"), "status": knownvalue.StringExact("implemented"),
+					"owners": knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("Security operations")}),
+				})),
+				statecheck.ExpectKnownValue(addr, row(11).AtMapKey("ref"), knownvalue.StringExact("iso27018:A.11.2")),
+				statecheck.ExpectKnownValue(addr, row(11).AtMapKey("status"), knownvalue.StringExact("not_applicable")),
+				statecheck.ExpectKnownValue(addr, row(23).AtMapKey("ref"), knownvalue.StringExact("iso27018:A.12.1")),
+				statecheck.ExpectKnownValue(addr, row(24).AtMapKey("ref"), knownvalue.StringExact("iso27018:A.12.2")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("summary"), knownvalue.StringExact("25 controls: 1 implemented, 1 partial, 1 not_applicable, 22 not_addressed")),
+			},
+		}},
+	})
+}
+
 func TestAccStatementOfApplicabilityErrors(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,

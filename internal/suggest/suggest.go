@@ -58,6 +58,7 @@ func Closest(input string, candidates []string, n int) []string {
 			break
 		}
 	}
+	found = siblingsFirst(in, found, func(s scored) string { return s.name })
 	if len(found) > n {
 		found = found[:n]
 	}
@@ -103,6 +104,28 @@ func limit(s string) int {
 }
 
 func stripDots(s string) string { return strings.ReplaceAll(s, ".", "") }
+
+// siblingsFirst keeps, of equally close dotted ids, those in the input's own
+// section (everything before its last dot) when there are any: someone who
+// writes "A.12.3" knows the section and slipped on the number, so "A.12.1"
+// and "A.12.2" help more than "A.11.3" does.
+func siblingsFirst[T any](input string, found []T, name func(T) string) []T {
+	dot := strings.LastIndexByte(input, '.')
+	if dot <= 0 {
+		return found
+	}
+	section := input[:dot+1]
+	var siblings []T
+	for _, f := range found {
+		if strings.HasPrefix(strings.ToLower(name(f)), section) {
+			siblings = append(siblings, f)
+		}
+	}
+	if len(siblings) == 0 {
+		return found
+	}
+	return siblings
+}
 
 // distance is the Damerau–Levenshtein (optimal string alignment) distance,
 // so a swapped pair of characters ("9.1.2" for "9.2.1"'s neighbour) costs one.

@@ -388,7 +388,7 @@ control "iso27701" "A.7.5.1" {
   treats        = ["unlawful_transfer"]
   reduces       = "likelihood"
   stages        = ["transfer"]
-  related       = ["iso29151:A.7", "iso29151:18.1.1"]
+  related       = ["iso29151:A.7", "iso29151:18.1.1", "iso27018:A.12.1"]
   role          = "controller"
   gdpr_articles = ["44", "45", "46"]
 }
@@ -401,7 +401,7 @@ control "iso27701" "A.7.5.2" {
   treats        = ["lack_of_transparency", "unlawful_transfer"]
   reduces       = "likelihood"
   stages        = ["transfer"]
-  related       = ["iso29151:A.9", "iso29151:A.7"]
+  related       = ["iso29151:A.9", "iso29151:A.7", "iso27018:A.12.1"]
   role          = "controller"
   gdpr_articles = ["13", "14", "30"]
 }
@@ -445,7 +445,7 @@ control "iso27701" "B.8.2.1" {
   objective     = "The processor's contract with each customer sets out its role and commits it to help the customer meet its own duties, such as answering requests and securing the data."
   treats        = ["unlawful_processing", "rights_not_honoured"]
   reduces       = "likelihood"
-  related       = ["iso29151:15.1.2", "iso29151:A.11"]
+  related       = ["iso29151:15.1.2", "iso29151:A.11", "iso27018:A.11.11"]
   role          = "processor"
   gdpr_articles = ["28"]
 }
@@ -458,7 +458,7 @@ control "iso27701" "B.8.2.2" {
   treats        = ["purpose_creep", "unlawful_processing"]
   reduces       = "likelihood"
   stages        = ["use"]
-  related       = ["iso29151:A.4", "iso29151:A.7"]
+  related       = ["iso29151:A.4", "iso29151:A.7", "iso27018:A.3.1"]
   role          = "processor"
   gdpr_articles = ["28", "29"]
 }
@@ -471,7 +471,7 @@ control "iso27701" "B.8.2.3" {
   treats        = ["purpose_creep", "unlawful_processing"]
   reduces       = "likelihood"
   stages        = ["use"]
-  related       = ["iso29151:A.7", "iso29151:A.3"]
+  related       = ["iso29151:A.7", "iso29151:A.3", "iso27018:A.3.2"]
   role          = "processor"
   gdpr_articles = ["28"]
 }
@@ -526,7 +526,7 @@ control "iso27701" "B.8.3.1" {
   objective     = "The processor gives the customer the means to answer people's requests about their PII, such as finding, exporting, correcting or deleting their records, within the agreed time."
   treats        = ["rights_not_honoured"]
   reduces       = "likelihood"
-  related       = ["iso29151:A.10"]
+  related       = ["iso29151:A.10", "iso27018:A.2.1"]
   role          = "processor"
   gdpr_articles = ["28"]
 }
@@ -545,7 +545,7 @@ control "iso27701" "B.8.4.1" {
   treats        = ["over_retention", "illegitimate_access"]
   reduces       = "likelihood"
   stages        = ["storage", "disposal"]
-  related       = ["iso29151:A.7", "iso29151:14.2.5"]
+  related       = ["iso29151:A.7", "iso29151:14.2.5", "iso27018:A.5.1"]
   role          = "processor"
   gdpr_articles = ["32"]
 }
@@ -558,7 +558,7 @@ control "iso27701" "B.8.4.2" {
   treats        = ["over_retention", "illegitimate_access", "data_loss"]
   reduces       = "likelihood"
   stages        = ["transfer", "disposal"]
-  related       = ["iso29151:A.7", "iso29151:8.3.2", "iso29151:11.2.7"]
+  related       = ["iso29151:A.7", "iso29151:8.3.2", "iso29151:11.2.7", "iso27018:A.10.3", "iso27018:A.11.7"]
   role          = "processor"
   gdpr_articles = ["28"]
 }
@@ -571,7 +571,7 @@ control "iso27701" "B.8.4.3" {
   treats        = ["illegitimate_access", "unwanted_modification"]
   reduces       = "likelihood"
   stages        = ["transfer"]
-  related       = ["iso29151:13.2.1", "iso29151:10.1.1"]
+  related       = ["iso29151:13.2.1", "iso29151:10.1.1", "iso27018:A.11.6", "iso27018:A.12.2"]
   role          = "processor"
   gdpr_articles = ["32"]
 }
@@ -590,7 +590,7 @@ control "iso27701" "B.8.5.1" {
   treats        = ["unlawful_transfer"]
   reduces       = "likelihood"
   stages        = ["transfer"]
-  related       = ["iso29151:A.7", "iso29151:18.1.1"]
+  related       = ["iso29151:A.7", "iso29151:18.1.1", "iso27018:A.12.1"]
   role          = "processor"
   gdpr_articles = ["44", "45", "46"]
 }
@@ -603,7 +603,7 @@ control "iso27701" "B.8.5.2" {
   treats        = ["lack_of_transparency", "unlawful_transfer"]
   reduces       = "likelihood"
   stages        = ["transfer"]
-  related       = ["iso29151:A.9", "iso29151:A.7"]
+  related       = ["iso29151:A.9", "iso29151:A.7", "iso27018:A.12.1"]
   role          = "processor"
   gdpr_articles = ["28"]
 }
@@ -616,7 +616,7 @@ control "iso27701" "B.8.5.3" {
   treats        = ["lack_of_transparency", "rights_not_honoured"]
   reduces       = "impact"
   stages        = ["transfer"]
-  related       = ["iso29151:A.11", "iso29151:A.7"]
+  related       = ["iso29151:A.11", "iso29151:A.7", "iso27018:A.6.2"]
   role          = "processor"
   gdpr_articles = ["30"]
 }
@@ -629,7 +629,7 @@ control "iso27701" "B.8.5.4" {
   treats        = ["lack_of_transparency", "unlawful_transfer"]
   reduces       = "likelihood"
   stages        = ["transfer"]
-  related       = ["iso29151:A.9", "iso29151:6.1.3"]
+  related       = ["iso29151:A.9", "iso29151:6.1.3", "iso27018:A.6.1"]
   role          = "processor"
   gdpr_articles = ["48"]
 }
@@ -642,7 +642,7 @@ control "iso27701" "B.8.5.5" {
   treats        = ["unlawful_transfer", "unlawful_processing"]
   reduces       = "likelihood"
   stages        = ["transfer"]
-  related       = ["iso29151:A.7", "iso29151:18.1.1"]
+  related       = ["iso29151:A.7", "iso29151:18.1.1", "iso27018:A.6.1"]
   role          = "processor"
   gdpr_articles = ["48"]
 }
@@ -655,7 +655,7 @@ control "iso27701" "B.8.5.6" {
   treats        = ["lack_of_transparency", "unlawful_transfer"]
   reduces       = "likelihood"
   stages        = ["transfer"]
-  related       = ["iso29151:A.9", "iso29151:15.1.3"]
+  related       = ["iso29151:A.9", "iso29151:15.1.3", "iso27018:A.8.1"]
   role          = "processor"
   gdpr_articles = ["28"]
 }
@@ -668,7 +668,7 @@ control "iso27701" "B.8.5.7" {
   treats        = ["unlawful_processing", "illegitimate_access", "unlawful_transfer"]
   reduces       = "likelihood"
   stages        = ["transfer"]
-  related       = ["iso29151:15.1.2", "iso29151:A.11"]
+  related       = ["iso29151:15.1.2", "iso29151:A.11", "iso27018:A.11.12"]
   role          = "processor"
   gdpr_articles = ["28"]
 }
@@ -681,7 +681,7 @@ control "iso27701" "B.8.5.8" {
   treats        = ["unlawful_processing", "lack_of_transparency"]
   reduces       = "likelihood"
   stages        = ["transfer"]
-  related       = ["iso29151:15.2.2", "iso29151:A.11"]
+  related       = ["iso29151:15.2.2", "iso29151:A.11", "iso27018:A.11.12"]
   role          = "processor"
   gdpr_articles = ["28"]
 }

@@ -92,6 +92,7 @@ control "iso29151" "5.1.2" {
   objective = "The PII protection policy is revisited at planned intervals and whenever laws, processing activities or threats change, so that it keeps describing what the organization really does with PII."
   treats    = ["unlawful_processing", "illegitimate_access"]
   reduces   = "likelihood"
+  related   = ["iso27018:A.10.2"]
 }
 
 # 6 Organization of information security
@@ -181,6 +182,7 @@ control "iso29151" "7.1.2" {
   objective = "Employment contracts and contractor terms bind people to keep PII confidential and to use it only for their assigned tasks, during the engagement and after it ends."
   treats    = ["illegitimate_access", "purpose_creep"]
   reduces   = "likelihood"
+  related   = ["iso27018:A.11.1"]
 }
 
 control "iso29151" "7.2.1" {
@@ -285,6 +287,7 @@ control "iso29151" "8.2.3" {
   treats    = ["illegitimate_access", "unlawful_transfer"]
   reduces   = "likelihood"
   stages    = ["storage", "use", "transfer"]
+  related   = ["iso27018:A.11.2"]
 }
 
 control "iso29151" "8.3.1" {
@@ -295,6 +298,7 @@ control "iso29151" "8.3.1" {
   treats    = ["illegitimate_access", "data_loss"]
   reduces   = "likelihood"
   stages    = ["storage", "transfer"]
+  related   = ["iso27018:A.11.5"]
 }
 
 control "iso29151" "8.3.2" {
@@ -305,7 +309,7 @@ control "iso29151" "8.3.2" {
   treats    = ["over_retention", "illegitimate_access"]
   reduces   = "likelihood"
   stages    = ["disposal"]
-  related   = ["iso27701:A.7.4.8", "iso27701:B.8.4.2"]
+  related   = ["iso27701:A.7.4.8", "iso27701:B.8.4.2", "iso27018:A.10.3", "iso27018:A.11.7"]
 }
 
 control "iso29151" "8.3.3" {
@@ -316,6 +320,7 @@ control "iso29151" "8.3.3" {
   treats    = ["illegitimate_access", "data_loss"]
   reduces   = "likelihood"
   stages    = ["transfer"]
+  related   = ["iso27018:A.11.4"]
 }
 
 # 9 Access control
@@ -345,6 +350,7 @@ control "iso29151" "9.2.1" {
   objective = "Every person or service that can touch PII has an individual account, created through a formal process and disabled when no longer needed, so each action on PII can be traced to someone."
   treats    = ["illegitimate_access"]
   reduces   = "likelihood"
+  related   = ["iso27018:A.11.8", "iso27018:A.11.10"]
 }
 
 control "iso29151" "9.2.2" {
@@ -354,6 +360,7 @@ control "iso29151" "9.2.2" {
   objective = "Rights to systems holding PII are granted, changed and withdrawn only through an approved and recorded request that is checked against the role's actual need."
   treats    = ["illegitimate_access"]
   reduces   = "likelihood"
+  related   = ["iso27018:A.11.9"]
 }
 
 control "iso29151" "9.2.3" {
@@ -382,6 +389,7 @@ control "iso29151" "9.2.5" {
   objective = "Owners review at regular intervals who can access each store of PII and remove rights that no longer match a current need."
   treats    = ["illegitimate_access"]
   reduces   = "likelihood"
+  related   = ["iso27018:A.11.9"]
 }
 
 control "iso29151" "9.2.6" {
@@ -391,6 +399,7 @@ control "iso29151" "9.2.6" {
   objective = "Access to PII is withdrawn or reduced promptly when a person leaves or changes role, or when a contract with a processor or supplier ends."
   treats    = ["illegitimate_access"]
   reduces   = "likelihood"
+  related   = ["iso27018:A.11.10"]
 }
 
 control "iso29151" "9.3.1" {
@@ -419,6 +428,7 @@ control "iso29151" "9.4.2" {
   objective = "Log-on to systems holding PII resists password guessing and replay, for example through multi-factor authentication and lock-out, and its messages reveal nothing about which accounts exist."
   treats    = ["illegitimate_access"]
   reduces   = "likelihood"
+  related   = ["iso27018:A.11.8"]
 }
 
 control "iso29151" "9.4.3" {
@@ -459,7 +469,7 @@ control "iso29151" "10.1.1" {
   treats    = ["illegitimate_access", "unwanted_modification"]
   reduces   = "impact"
   stages    = ["storage", "transfer"]
-  related   = ["iso27701:A.7.4.9", "iso27701:B.8.4.3"]
+  related   = ["iso27701:A.7.4.9", "iso27701:B.8.4.3", "iso27018:A.11.5", "iso27018:A.11.6"]
 }
 
 control "iso29151" "10.1.2" {
@@ -582,6 +592,7 @@ control "iso29151" "11.2.5" {
   treats    = ["illegitimate_access", "data_loss"]
   reduces   = "likelihood"
   stages    = ["transfer"]
+  related   = ["iso27018:A.11.4"]
 }
 
 control "iso29151" "11.2.6" {
@@ -602,7 +613,7 @@ control "iso29151" "11.2.7" {
   treats    = ["over_retention", "illegitimate_access"]
   reduces   = "likelihood"
   stages    = ["disposal"]
-  related   = ["iso27701:A.7.4.8", "iso27701:B.8.4.2"]
+  related   = ["iso27701:A.7.4.8", "iso27701:B.8.4.2", "iso27018:A.10.3", "iso27018:A.11.13"]
 }
 
 control "iso29151" "11.2.8" {
@@ -623,6 +634,7 @@ control "iso29151" "11.2.9" {
   treats    = ["illegitimate_access"]
   reduces   = "likelihood"
   stages    = ["use"]
+  related   = ["iso27018:A.11.2"]
 }
 
 # 12 Operations security
@@ -682,6 +694,7 @@ control "iso29151" "12.3.1" {
   treats    = ["data_loss", "unwanted_modification", "over_retention"]
   reduces   = "impact"
   stages    = ["storage"]
+  related   = ["iso27018:A.11.3"]
 }
 
 control "iso29151" "12.4.1" {
@@ -691,6 +704,7 @@ control "iso29151" "12.4.1" {
   objective = "Reads, changes, exports and deletions of PII are logged with who, what, when and from where, so misuse can be detected, investigated and proven. The logs themselves hold no more PII than they need."
   treats    = ["illegitimate_access", "unwanted_modification"]
   reduces   = "impact"
+  related   = ["iso27018:A.11.3"]
 }
 
 control "iso29151" "12.4.2" {
@@ -796,7 +810,7 @@ control "iso29151" "13.2.1" {
   treats    = ["unlawful_transfer", "illegitimate_access", "re_identification"]
   reduces   = "likelihood"
   stages    = ["transfer"]
-  related   = ["iso27701:A.7.4.9", "iso27701:A.7.5.3", "iso27701:B.8.4.3"]
+  related   = ["iso27701:A.7.4.9", "iso27701:A.7.5.3", "iso27701:B.8.4.3", "iso27018:A.12.2"]
 }
 
 control "iso29151" "13.2.2" {
@@ -818,6 +832,7 @@ control "iso29151" "13.2.3" {
   treats    = ["illegitimate_access"]
   reduces   = "likelihood"
   stages    = ["transfer"]
+  related   = ["iso27018:A.11.6"]
 }
 
 control "iso29151" "13.2.4" {
@@ -827,6 +842,7 @@ control "iso29151" "13.2.4" {
   objective = "Staff, contractors and outside parties who may see PII sign confidentiality undertakings that also limit how they may use it and continue after the relationship ends."
   treats    = ["illegitimate_access", "purpose_creep"]
   reduces   = "likelihood"
+  related   = ["iso27018:A.11.1"]
 }
 
 # 14 System acquisition, development and maintenance
@@ -971,7 +987,7 @@ control "iso29151" "15.1.2" {
   objective = "Contracts with suppliers that process PII require processing only on documented instructions, confidentiality, security measures, approval of sub-processors, stated processing locations, help with principals' requests and breaches, and return or deletion of PII at the end."
   treats    = ["unlawful_processing", "purpose_creep", "unlawful_transfer"]
   reduces   = "likelihood"
-  related   = ["iso27701:A.7.2.6", "iso27701:B.8.2.1", "iso27701:B.8.5.7"]
+  related   = ["iso27701:A.7.2.6", "iso27701:B.8.2.1", "iso27701:B.8.5.7", "iso27018:A.11.11", "iso27018:A.11.12"]
 }
 
 control "iso29151" "15.1.3" {
@@ -1013,6 +1029,7 @@ control "iso29151" "16.1.1" {
   objective = "A breach response procedure with named roles covers PII breaches from detection through containment, assessment of the harm to principals and notification of authorities and principals within legal deadlines; a processor's procedure includes alerting the controller without delay."
   treats    = ["illegitimate_access", "data_loss", "unwanted_modification"]
   reduces   = "impact"
+  related   = ["iso27018:A.10.1"]
 }
 
 control "iso29151" "16.1.2" {
@@ -1022,6 +1039,7 @@ control "iso29151" "16.1.2" {
   objective = "Staff, processors and users know a single, fast way to report a suspected PII breach, including everyday cases such as a misaddressed email or a lost device."
   treats    = ["illegitimate_access", "data_loss"]
   reduces   = "impact"
+  related   = ["iso27018:A.10.1"]
 }
 
 control "iso29151" "16.1.3" {
@@ -1117,7 +1135,7 @@ control "iso29151" "18.1.1" {
   objective = "The organization identifies, and keeps current, the privacy laws, sector rules and contractual commitments that apply to each processing of PII in every jurisdiction where principals live or PII is processed, including rules on transfers."
   treats    = ["unlawful_processing", "unlawful_transfer"]
   reduces   = "likelihood"
-  related   = ["iso27701:A.7.2.2", "iso27701:A.7.5.1", "iso27701:B.8.2.4", "iso27701:B.8.5.1", "iso27701:B.8.5.5"]
+  related   = ["iso27701:A.7.2.2", "iso27701:A.7.5.1", "iso27701:B.8.2.4", "iso27701:B.8.5.1", "iso27701:B.8.5.5", "iso27018:A.12.1"]
 }
 
 control "iso29151" "18.1.2" {
@@ -1137,7 +1155,7 @@ control "iso29151" "18.1.3" {
   treats    = ["over_retention", "data_loss", "unwanted_modification"]
   reduces   = "likelihood"
   stages    = ["storage", "disposal"]
-  related   = ["iso27701:A.7.4.7"]
+  related   = ["iso27701:A.7.4.7", "iso27018:A.10.2"]
 }
 
 control "iso29151" "18.1.4" {
@@ -1216,7 +1234,7 @@ control "iso29151" "A.4" {
   treats    = ["unlawful_processing", "purpose_creep"]
   reduces   = "likelihood"
   stages    = ["collection", "use"]
-  related   = ["iso27701:A.7.2.1", "iso27701:A.7.2.2", "iso27701:B.8.2.2"]
+  related   = ["iso27701:A.7.2.1", "iso27701:A.7.2.2", "iso27701:B.8.2.2", "iso27018:A.3.1"]
 }
 
 control "iso29151" "A.5" {
@@ -1238,7 +1256,7 @@ control "iso29151" "A.6" {
   treats    = ["excessive_collection", "re_identification", "illegitimate_access"]
   reduces   = "likelihood"
   stages    = ["collection", "storage", "use"]
-  related   = ["iso27701:A.7.4.4", "iso27701:A.7.4.5"]
+  related   = ["iso27701:A.7.4.4", "iso27701:A.7.4.5", "iso27018:A.5.1"]
 }
 
 control "iso29151" "A.7" {
@@ -1249,7 +1267,7 @@ control "iso29151" "A.7" {
   treats    = ["purpose_creep", "over_retention", "unlawful_transfer"]
   reduces   = "likelihood"
   stages    = ["storage", "use", "transfer", "disposal"]
-  related   = ["iso27701:A.7.3.7", "iso27701:A.7.4.2", "iso27701:A.7.4.5", "iso27701:A.7.4.6", "iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso27701:A.7.5.1", "iso27701:A.7.5.2", "iso27701:A.7.5.4", "iso27701:B.8.2.2", "iso27701:B.8.2.3", "iso27701:B.8.4.1", "iso27701:B.8.4.2", "iso27701:B.8.5.1", "iso27701:B.8.5.2", "iso27701:B.8.5.3", "iso27701:B.8.5.5"]
+  related   = ["iso27701:A.7.3.7", "iso27701:A.7.4.2", "iso27701:A.7.4.5", "iso27701:A.7.4.6", "iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso27701:A.7.5.1", "iso27701:A.7.5.2", "iso27701:A.7.5.4", "iso27701:B.8.2.2", "iso27701:B.8.2.3", "iso27701:B.8.4.1", "iso27701:B.8.4.2", "iso27701:B.8.5.1", "iso27701:B.8.5.2", "iso27701:B.8.5.3", "iso27701:B.8.5.5", "iso27018:A.3.2"]
 }
 
 control "iso29151" "A.8" {
@@ -1271,7 +1289,7 @@ control "iso29151" "A.9" {
   treats    = ["lack_of_transparency", "rights_not_honoured"]
   reduces   = "likelihood"
   stages    = ["collection"]
-  related   = ["iso27701:A.7.3.1", "iso27701:A.7.3.2", "iso27701:A.7.3.3", "iso27701:A.7.3.10", "iso27701:A.7.5.2", "iso27701:B.8.5.2", "iso27701:B.8.5.4", "iso27701:B.8.5.6"]
+  related   = ["iso27701:A.7.3.1", "iso27701:A.7.3.2", "iso27701:A.7.3.3", "iso27701:A.7.3.10", "iso27701:A.7.5.2", "iso27701:B.8.5.2", "iso27701:B.8.5.4", "iso27701:B.8.5.6", "iso27018:A.8.1"]
 }
 
 control "iso29151" "A.10" {
@@ -1281,7 +1299,7 @@ control "iso29151" "A.10" {
   objective = "Principals can see the PII held about them, get a copy, have it corrected or erased and object to its processing, through a simple process that verifies their identity and answers within the legal deadline. Corrections and erasures are passed on to those who received the PII."
   treats    = ["rights_not_honoured", "inaccurate_data", "lack_of_transparency"]
   reduces   = "likelihood"
-  related   = ["iso27701:A.7.3.1", "iso27701:A.7.3.4", "iso27701:A.7.3.5", "iso27701:A.7.3.6", "iso27701:A.7.3.7", "iso27701:A.7.3.8", "iso27701:A.7.3.9", "iso27701:A.7.3.10", "iso27701:B.8.3.1"]
+  related   = ["iso27701:A.7.3.1", "iso27701:A.7.3.4", "iso27701:A.7.3.5", "iso27701:A.7.3.6", "iso27701:A.7.3.7", "iso27701:A.7.3.8", "iso27701:A.7.3.9", "iso27701:A.7.3.10", "iso27701:B.8.3.1", "iso27018:A.2.1"]
 }
 
 control "iso29151" "A.11" {
@@ -1291,7 +1309,7 @@ control "iso29151" "A.11" {
   objective = "The organization can show who is responsible for each processing, keeps records of processing and of disclosures, binds processors and other recipients by contract and handles complaints. Responsibility stays with it when PII is passed to others."
   treats    = ["unlawful_processing", "unlawful_transfer"]
   reduces   = "likelihood"
-  related   = ["iso27701:A.7.2.4", "iso27701:A.7.2.6", "iso27701:A.7.2.7", "iso27701:A.7.2.8", "iso27701:A.7.3.9", "iso27701:A.7.5.3", "iso27701:A.7.5.4", "iso27701:B.8.2.1", "iso27701:B.8.2.5", "iso27701:B.8.2.6", "iso27701:B.8.5.3", "iso27701:B.8.5.7", "iso27701:B.8.5.8"]
+  related   = ["iso27701:A.7.2.4", "iso27701:A.7.2.6", "iso27701:A.7.2.7", "iso27701:A.7.2.8", "iso27701:A.7.3.9", "iso27701:A.7.5.3", "iso27701:A.7.5.4", "iso27701:B.8.2.1", "iso27701:B.8.2.5", "iso27701:B.8.2.6", "iso27701:B.8.5.3", "iso27701:B.8.5.7", "iso27701:B.8.5.8", "iso27018:A.6.2"]
 }
 
 control "iso29151" "A.12" {

@@ -217,3 +217,51 @@ func golden(t *testing.T, path string, got []byte) {
 		t.Errorf("%s differs (review, then go test ./policies/ -update):\n--- want\n%s\n--- got\n%s", path, want, got)
 	}
 }
+
+// The policies that check what an ISO/IEC 27018 control asks of a cloud
+// processor name it next to their 29151 and 27701 controls (the catalog
+// guide gives the reasons): data residency (A.12.1), encryption in transit
+// (A.11.6), deletion and lifecycle (A.10.3, A.5.1), logs that record
+// restores (A.11.3), one identity per user (A.11.8) and the processor's
+// duties.
+func TestPackNamesISO27018Controls(t *testing.T) {
+	want := map[string][]string{
+		"aws_pii_data_store_region_allowed":        {"iso27018:A.12.1"},
+		"aws_pii_data_store_region_known":          {"iso27018:A.12.1"},
+		"azurerm_data_residency":                   {"iso27018:A.12.1"},
+		"google_data_residency":                    {"iso27018:A.12.1"},
+		"activity_transfers_safeguarded":           {"iso27018:A.12.1"},
+		"azurerm_flexible_server_secure_transport": {"iso27018:A.11.6"},
+		"azurerm_mssql_server_tls":                 {"iso27018:A.11.6"},
+		"azurerm_storage_secure_transfer":          {"iso27018:A.11.6"},
+		"google_sql_ssl_required":                  {"iso27018:A.11.6"},
+		"aws_s3_bucket_pii_expiration":             {"iso27018:A.10.3"},
+		"google_storage_bucket_retention":          {"iso27018:A.10.3"},
+		"google_bigquery_dataset_expiration":       {"iso27018:A.10.3"},
+		"activity_retention_and_disposal":          {"iso27018:A.10.3"},
+		"aws_cloudwatch_log_group_pii_retention":   {"iso27018:A.5.1"},
+		"aws_cloudtrail_log_file_validation":       {"iso27018:A.11.3"},
+		"aws_s3_bucket_pii_access_logging":         {"iso27018:A.11.3"},
+		"google_storage_bucket_access_logging":     {"iso27018:A.11.3"},
+		"azurerm_cosmosdb_local_auth_disabled":     {"iso27018:A.11.8"},
+		"processor_activity_controls":              {"iso27018:A.3.1", "iso27018:A.2.1", "iso27018:A.10.3", "iso27018:A.12.1", "iso27018:A.11.12", "iso27018:A.10.1"},
+	}
+	got := map[string][]string{}
+	for _, p := range builtinPack(t).Policies {
+		for _, c := range p.Controls {
+			if strings.HasPrefix(c, "iso27018:") {
+				got[p.Name] = append(got[p.Name], c)
+			}
+		}
+	}
+	for name, controls := range want {
+		if strings.Join(got[name], ",") != strings.Join(controls, ",") {
+			t.Errorf("%s names the 27018 controls %v, want %v", name, got[name], controls)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s names 27018 controls %v: add it to this test and to the catalog guide", name, got[name])
+		}
+	}
+}

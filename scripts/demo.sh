@@ -3,7 +3,9 @@
 # build (a dev override, so nothing is downloaded) and expects it to pass
 # without a warning, plans examples/gap (the same organisation with one
 # uncovered risk) and expects it to fail with the gap, checks the saved plan
-# of examples/complete with the built-in policy pack (it must pass) and a
+# of examples/complete with the built-in policy pack (it must pass), plans
+# and checks examples/cloud-processor (a cloud processor with ISO/IEC 27018
+# controls; it must pass too), checks a
 # real AWS plan with assume_pii (it must block), runs the pack's tests, and
 # shows the command line. It exits 0 only when every step behaves as
 # expected. Everything it writes goes to .demo/, which git ignores.
@@ -97,6 +99,27 @@ status=0
 cat "$work/check-complete.txt"
 [ "$status" -eq 0 ] || fail "$work/check-complete.txt" "the built-in pack should pass examples/complete (advisory findings only), exit status $status"
 
+step "terraform plan examples/cloud-processor: a cloud service that processes its customers' PII, with ISO/IEC 27018 controls"
+if ! plan cloud-processor -out="$work/cloud-processor.tfplan" >"$work/cloud-processor-plan.txt"; then
+  fail "$work/cloud-processor-plan.txt" "examples/cloud-processor should plan without errors"
+fi
+if grep -q '^Warning:' "$work/cloud-processor-plan.txt"; then
+  fail "$work/cloud-processor-plan.txt" "examples/cloud-processor should plan without warnings"
+fi
+grep -E '^Plan:' "$work/cloud-processor-plan.txt"
+awk '/^Changes to Outputs:/{on=1; print; next}
+     on && /^  [+~-] /{show = ($2 ~ /^(cloud_processor_controls|statement_of_applicability)$/)}
+     on && show' "$work/cloud-processor-plan.txt"
+grep -q 'iso27018:A.12.1 Geographical location of PII: implemented' "$work/cloud-processor-plan.txt" ||
+  fail "$work/cloud-processor-plan.txt" "expected the iso27018 control A.12.1 among the outputs"
+terraform -chdir="$root/examples/cloud-processor" show -json "$work/cloud-processor.tfplan" >"$work/cloud-processor-plan.json"
+echo
+echo "\$ terraform-provider-pii check cloud-processor-plan.json   # the processor's duties: processor_activity_controls"
+status=0
+"$bin/terraform-provider-pii" check --no-color "$work/cloud-processor-plan.json" >"$work/check-cloud-processor.txt" || status=$?
+grep -E '^  pii_processing_activity|^policies:|^result:' "$work/check-cloud-processor.txt"
+[ "$status" -eq 0 ] || fail "$work/check-cloud-processor.txt" "the built-in pack should pass examples/cloud-processor, exit status $status"
+
 fixture="internal/tfplan/testdata/plans/fugue__regula__tf_aws_cloudtrail_issue355_infra.json"
 step "terraform-provider-pii check: a real AWS plan from a public repository, every data store assumed to hold PII"
 echo "\$ terraform-provider-pii check --var assume_pii=true ${fixture##*/}"
@@ -108,7 +131,7 @@ cat "$work/check-aws.txt"
 step "terraform-provider-pii test: the built-in pack's own policy tests"
 "$bin/terraform-provider-pii" test
 
-step "The command line: controls that treat over-retention, across both catalogs"
+step "The command line: controls that treat over-retention, across the three catalogs"
 "$bin/terraform-provider-pii" catalog --treats over_retention
 
 step "The command line: a user's catalog file with a mistake"
@@ -119,6 +142,6 @@ if "$bin/terraform-provider-pii" catalog --catalog-file "$work/broken.hcl"; then
 fi
 
 step "Done"
-echo "The demo passed: examples/complete planned cleanly and passed the policy pack, the uncovered risk in"
+echo "The demo passed: examples/complete and examples/cloud-processor planned cleanly and passed the policy pack, the uncovered risk in"
 echo "examples/gap failed the plan, the pack blocked the unprotected AWS stores, and both mistakes were caught"
 echo "with a suggestion."

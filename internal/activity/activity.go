@@ -14,6 +14,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -74,7 +75,13 @@ type Transfer struct {
 
 // Activity is what the analysis reads of a processing activity.
 type Activity struct {
-	Name                     string
+	Name string
+	// Role is the organisation's role in the processing: controller (also
+	// when empty), processor or joint_controller.
+	Role string
+	// Controllers are, for a processor, the PII controllers on whose
+	// behalf it processes; for a joint controller, the other controllers.
+	Controllers              []string
 	LegalBasis               string
 	Purposes                 []string
 	PIICategories            []string
@@ -213,6 +220,8 @@ func Analyze(a Activity, opt Options) (Analysis, finding.Findings) {
 		checkSpecialCondition(a, an, categories, &fs)
 	}
 
+	checkRole(a, &fs)
+
 	if a.known("retention") && a.Retention == "" {
 		fs.Warnf(finding.Root("retention"), "No retention period",
 			"Activity %q does not say how long its PII is kept. Set retention to an ISO 8601 duration such as \"P30D\" or \"P7Y\"; storage limitation (GDPR Art. 5(1)(e)) requires a period or the criteria that set it.", a.Name)
@@ -259,6 +268,33 @@ func checkSpecialCondition(a Activity, an Analysis, categories []*catalog.PIICat
 	if !an.SpecialCategories && a.SpecialCategoryCondition != "" {
 		fs.Warnf(finding.Root("special_category_condition"), "Condition without special categories",
 			"Activity %q sets special_category_condition, but none of its PII categories is a special category; the condition has no effect.", a.Name)
+	}
+}
+
+// checkRole checks that a record names the controllers its role calls for:
+// a processor's record names each controller it acts for (GDPR Art.
+// 30(2)(a)), a joint controller's the others (Art. 26, 30(1)(a)).
+func checkRole(a Activity, fs *finding.Findings) {
+	if !a.known("role", "controllers") {
+		return
+	}
+	named := slices.ContainsFunc(a.Controllers, func(c string) bool { return strings.TrimSpace(c) != "" })
+	switch a.Role {
+	case "processor":
+		if !named {
+			fs.Errorf(finding.Root("controllers"), "Processor without a controller",
+				"Activity %q has role \"processor\" but names no controller. Set controllers to the PII controllers on whose behalf the organisation processes the PII, such as [\"Acme Retail Ltd\"], or, for a service with many customers, to how they are identified, such as [\"Each customer, under its data processing agreement\"]: a processor's record of processing names each controller (GDPR Art. 30(2)(a)).", a.Name)
+		}
+	case "joint_controller":
+		if !named {
+			fs.Warnf(finding.Root("controllers"), "Joint controller without partners",
+				"Activity %q has role \"joint_controller\" but names no other controller. Set controllers to the organisations that decide the purposes and means of the processing together with yours: the record names them (GDPR Art. 26 and 30(1)(a)).", a.Name)
+		}
+	default:
+		if named {
+			fs.Warnf(finding.Root("controllers"), "Controllers without a processor role",
+				"Activity %q names controllers, but its role is \"controller\": the organisation decides the processing itself, and the list has no effect. Set role = \"processor\" when it processes the PII on their behalf, or \"joint_controller\" when it decides together with them.", a.Name)
+		}
 	}
 }
 

@@ -154,6 +154,36 @@ func TestAnalyze(t *testing.T) {
 			wantFindings:    []string{`error: transfer[1].mechanism: Transfer without a safeguard: The transfer to Analytics Inc (US) has mechanism "none"`},
 		},
 		{
+			name: "a processor names its controllers",
+			mutate: func(a *Activity) {
+				a.Role, a.Controllers = "processor", []string{"Each retailer using the delivery service"}
+			},
+			wantSensitivity: "medium",
+		},
+		{
+			name:            "a processor without controllers",
+			mutate:          func(a *Activity) { a.Role, a.Controllers = "processor", []string{" "} },
+			wantSensitivity: "medium",
+			wantFindings:    []string{`error: controllers: Processor without a controller: Activity "Checkout" has role "processor" but names no controller. Set controllers to the PII controllers on whose behalf the organisation processes the PII, such as ["Acme Retail Ltd"], or, for a service with many customers, to how they are identified, such as ["Each customer, under its data processing agreement"]: a processor's record of processing names each controller (GDPR Art. 30(2)(a)).`},
+		},
+		{
+			name:            "a joint controller names its partners",
+			mutate:          func(a *Activity) { a.Role, a.Controllers = "joint_controller", []string{"Marketplace GmbH"} },
+			wantSensitivity: "medium",
+		},
+		{
+			name:            "a joint controller without partners warns",
+			mutate:          func(a *Activity) { a.Role = "joint_controller" },
+			wantSensitivity: "medium",
+			wantFindings:    []string{`warning: controllers: Joint controller without partners: Activity "Checkout" has role "joint_controller" but names no other controller.`},
+		},
+		{
+			name:            "a controller naming controllers warns",
+			mutate:          func(a *Activity) { a.Controllers = []string{"Acme Retail Ltd"} },
+			wantSensitivity: "medium",
+			wantFindings:    []string{`warning: controllers: Controllers without a processor role: Activity "Checkout" names controllers, but its role is "controller": the organisation decides the processing itself, and the list has no effect.`},
+		},
+		{
 			name:            "blank purpose",
 			mutate:          func(a *Activity) { a.Purposes = []string{"Orders", "  "} },
 			wantSensitivity: "medium",
@@ -193,7 +223,8 @@ func TestUnknownInputsAreNotChecked(t *testing.T) {
 	a := base()
 	a.Retention = ""
 	a.PIICategories = nil
-	a.Unknown = map[string]bool{"pii_categories": true, "retention": true, "name": true, "volume": true}
+	a.Role = "processor" // its controllers are not known yet
+	a.Unknown = map[string]bool{"pii_categories": true, "retention": true, "name": true, "volume": true, "controllers": true}
 	an, fs := Analyze(a, options(t))
 	if an.SensitivityKnown || an.TriggersKnown || an.IDKnown {
 		t.Errorf("values depending on unknowns must be unknown: %+v", an)

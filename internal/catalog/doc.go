@@ -2,10 +2,10 @@
 // check in this project is measured against.
 //
 // A catalog Set is built from HCL files: the built-in ones embedded in the
-// binary (ISO/IEC 29151 and ISO/IEC 27701 controls, the ISO/IEC 29100
-// principles, the risk categories and the PII category taxonomy) and, when a
-// user asks for it, their own files in the same format. The top-level blocks
-// are:
+// binary (ISO/IEC 29151, ISO/IEC 27701 and ISO/IEC 27018 controls, the
+// ISO/IEC 29100 principles, the risk categories and the PII category
+// taxonomy) and, when a user asks for it, their own files in the same
+// format. The top-level blocks are:
 //
 //	principle "consent_and_choice" { number, title, description }
 //	risk_category "illegitimate_access" { title, description }

@@ -73,11 +73,14 @@ type Activity struct {
 	Address  string `json:"address"`
 	Document string `json:"document"`
 
-	ID                       Value   `json:"id"`
-	Name                     Value   `json:"name"`
-	Description              Value   `json:"description"`
-	Owner                    Value   `json:"owner"`
-	Role                     Value   `json:"role"`
+	ID          Value `json:"id"`
+	Name        Value `json:"name"`
+	Description Value `json:"description"`
+	Owner       Value `json:"owner"`
+	Role        Value `json:"role"`
+	// Controllers are, for a processor, the controllers it processes the
+	// PII for (GDPR Art. 30(2)(a)); for a joint controller, the others.
+	Controllers              []Value `json:"controllers"`
 	Purposes                 []Value `json:"purposes"`
 	LegalBasis               Value   `json:"legal_basis"`
 	PIICategories            []Value `json:"pii_categories"`

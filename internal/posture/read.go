@@ -89,7 +89,8 @@ func (rd *reader) activity(doc string, r *tfplan.Resource) *Activity {
 	a := &Activity{
 		Address: r.Address, Document: doc,
 		ID: s("id"), Name: s("name"), Description: s("description"), Owner: s("owner"), Role: s("role"),
-		Purposes: l("purposes"), LegalBasis: s("legal_basis"), PIICategories: l("pii_categories"), Principals: l("principals"),
+		Controllers: l("controllers"),
+		Purposes:    l("purposes"), LegalBasis: s("legal_basis"), PIICategories: l("pii_categories"), Principals: l("principals"),
 		Sensitivity: s("sensitivity"), SpecialCategories: s("special_categories"), SpecialCategoryCondition: s("special_category_condition"),
 		Retention: s("retention"), Volume: s("volume"), PIARequired: s("pia_required"), PIATriggers: l("pia_triggers"),
 		LifecycleStages: l("lifecycle_stages"),

@@ -459,3 +459,36 @@ func TestReadEmpty(t *testing.T) {
 		}
 	}
 }
+
+// The Statement of Applicability covers the catalogs that the posture
+// declares a control of: the retailer of examples/complete declares none of
+// iso27018 and gets no block of it; the cloud processor of
+// examples/cloud-processor gets all three. A processor's activity keeps the
+// controllers it acts for.
+func TestReadStatementCoversDeclaredCatalogs(t *testing.T) {
+	for _, tt := range []struct {
+		plan string
+		want []string
+		rows int
+	}{
+		{completePlan, []string{"iso29151", "iso27701"}, 126 + 2 + 49}, // two Annex A sub-controls of its own catalog file
+		{"../report/testdata/cloud-processor-plan.json", []string{"iso29151", "iso27701", "iso27018"}, 126 + 49 + 25},
+	} {
+		p := readPosture(t, tt.plan)
+		var got []string
+		for _, c := range p.Catalogs {
+			got = append(got, c.Name)
+		}
+		if !slices.Equal(got, tt.want) || len(p.Applicability) != tt.rows {
+			t.Errorf("%s: catalogs %v with %d rows, want %v with %d", tt.plan, got, len(p.Applicability), tt.want, tt.rows)
+		}
+	}
+	p := readPosture(t, "../report/testdata/cloud-processor-plan.json")
+	tickets := activityNamed(t, p, "Support ticket hosting")
+	if !tickets.Role.Is("processor") || len(tickets.Controllers) != 1 || !tickets.Controllers[0].Is("Each customer organisation, under the Deskly data processing agreement") {
+		t.Errorf("role %v, controllers %v", tickets.Role, tickets.Controllers)
+	}
+	if staff := activityNamed(t, p, "Staff directory and accounts"); len(staff.Controllers) != 0 {
+		t.Errorf("a controller's activity has controllers %v", staff.Controllers)
+	}
+}

@@ -24,7 +24,13 @@ import (
 // fixed date so that review dates do not age the test.
 func checkExample(t *testing.T, extra map[string]string) *results.Report {
 	t.Helper()
-	doc := planExample(t, extra)
+	return checkDocument(t, planExample(t, "complete", extra))
+}
+
+// checkDocument checks a planned document with the built-in pack as of the
+// fixed date.
+func checkDocument(t *testing.T, doc *tfplan.Document) *results.Report {
+	t.Helper()
 	pack, diags := policy.ParseFS(policies.FS, ".")
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
@@ -36,11 +42,12 @@ func checkExample(t *testing.T, extra map[string]string) *results.Report {
 	return eng.Check([]*tfplan.Document{doc})
 }
 
-// planExample plans examples/complete (plus extra files) with the real
-// terraform and reads the saved plan as terraform show -json writes it.
-func planExample(t *testing.T, extra map[string]string) *tfplan.Document {
+// planExample plans an example (plus extra files) with the real terraform
+// and reads the saved plan as terraform show -json writes it, named as the
+// saved copy the report tests use (testdata/<example>-plan.json).
+func planExample(t *testing.T, example string, extra map[string]string) *tfplan.Document {
 	t.Helper()
-	dir := exampleWorkdir(t, filepath.Join("..", "..", "examples", "complete"))
+	dir := exampleWorkdir(t, filepath.Join("..", "..", "examples", example))
 	for name, src := range extra {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o600); err != nil {
 			t.Fatal(err)
@@ -57,8 +64,7 @@ func planExample(t *testing.T, extra map[string]string) *tfplan.Document {
 		t.Fatalf("terraform plan wrote no plan:\n%s", out)
 	}
 	shown := run("show", "-json", "-no-color", "tfplan")
-	// Named as the saved copy the report tests use (see below).
-	doc, err := tfplan.Read("complete-plan.json", shown)
+	doc, err := tfplan.Read(example+"-plan.json", shown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,16 +74,23 @@ func planExample(t *testing.T, extra map[string]string) *tfplan.Document {
 	return doc
 }
 
-// The report package's goldens are rendered from a saved plan of
-// examples/complete (internal/report/testdata/complete-plan.json): it must
-// declare the same posture as the example does today, or the goldens would
-// drift from the example without a test noticing.
+// The report package's goldens are rendered from saved plans of
+// examples/complete and examples/cloud-processor
+// (internal/report/testdata/<example>-plan.json): each must declare the same
+// posture as the example does today, or the goldens would drift from the
+// example without a test noticing.
 func TestAccReportTestdataIsCurrent(t *testing.T) {
-	saved, err := os.ReadFile(filepath.Join("..", "report", "testdata", "complete-plan.json"))
+	for _, example := range []string{"complete", "cloud-processor"} {
+		t.Run(example, func(t *testing.T) { reportTestdataIsCurrent(t, example) })
+	}
+}
+
+func reportTestdataIsCurrent(t *testing.T, example string) {
+	saved, err := os.ReadFile(filepath.Join("..", "report", "testdata", example+"-plan.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	savedDoc, err := tfplan.Read("complete-plan.json", saved)
+	savedDoc, err := tfplan.Read(example+"-plan.json", saved)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,9 +108,9 @@ func TestAccReportTestdataIsCurrent(t *testing.T) {
 		}
 		return b.String()
 	}
-	fresh := render(planExample(t, nil))
+	fresh := render(planExample(t, example, nil))
 	if old := render(savedDoc); fresh != old {
-		t.Errorf("internal/report/testdata/complete-plan.json is out of date with examples/complete: run make report, copy .report/plan.json there, then review and update the goldens with go test ./internal/report/ -update")
+		t.Errorf("internal/report/testdata/%s-plan.json is out of date with examples/%s: plan the example, save terraform show -json of the plan there, then review and update the goldens with go test ./internal/report/ -update", example, example)
 	}
 }
 
@@ -115,6 +128,35 @@ func outcomes(r *results.Report) (notPassed []string, passes int) {
 	return notPassed, passes
 }
 
+// The cloud processor of examples/cloud-processor passes the whole pack:
+// its processor activity has a control for every duty it owes its
+// controllers, breach notification included since it claims ISO/IEC 27018.
+func TestAccPolicyPackCloudProcessorExample(t *testing.T) {
+	report := checkDocument(t, planExample(t, "cloud-processor", nil))
+	got, passes := outcomes(report)
+	want := []string{
+		"pii_control.hardcopy control_owner_and_evidence not_applicable", // not_applicable
+		"pii_control.hardcopy control_review_current not_applicable",
+		"pii_processing_activity.staff_directory activity_special_categories_safeguarded not_applicable",
+		"pii_processing_activity.staff_directory activity_transfers_safeguarded not_applicable",
+		"pii_processing_activity.staff_directory pia_required_has_assessment not_applicable",
+		"pii_processing_activity.staff_directory processor_activity_controls not_applicable", // the employer is the controller
+		"pii_processing_activity.tickets activity_special_categories_safeguarded not_applicable",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("results other than pass:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	passed := false
+	for _, r := range report.Results {
+		if r.Policy.Name == "processor_activity_controls" && r.Resource.Address == "pii_processing_activity.tickets" {
+			passed = r.Status == results.Pass
+		}
+	}
+	if !passed || passes != 45 {
+		t.Errorf("processor_activity_controls passed on the tickets: %v; %d passes in all, want 45", passed, passes)
+	}
+}
+
 func TestAccPolicyPackCompleteExample(t *testing.T) {
 	report := checkExample(t, nil)
 	got, passes := outcomes(report)
@@ -126,15 +168,18 @@ func TestAccPolicyPackCompleteExample(t *testing.T) {
 		"pii_control.transfer_records control_owner_and_evidence fail", // partial, no evidence yet
 		"pii_control.transfer_records control_review_current fail",     // never reviewed
 		"pii_processing_activity.checkout activity_special_categories_safeguarded not_applicable",
+		"pii_processing_activity.checkout processor_activity_controls not_applicable", // the retailer is the controller
 		"pii_processing_activity.marketing activity_special_categories_safeguarded not_applicable",
+		"pii_processing_activity.marketing processor_activity_controls not_applicable",
+		"pii_processing_activity.payroll processor_activity_controls not_applicable",
 		"pii_risk_assessment.marketing assessment_approved fail", // in_review
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("results other than pass:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	// 16 controls × 3 policies, 3 activities × 4, 3 assessments × 3, less
+	// 16 controls × 3 policies, 3 activities × 5, 3 assessments × 3, less
 	// the results above.
-	if want := 16*3 + 3*4 + 3*3 - len(want); passes != want {
+	if want := 16*3 + 3*5 + 3*3 - len(want); passes != want {
 		t.Errorf("%d passes, want %d", passes, want)
 	}
 	// The three failures are advisory: the posture passes.
@@ -175,6 +220,7 @@ resource "pii_processing_activity" "wellbeing" {
 		"pii_processing_activity.wellbeing activity_retention_and_disposal fail",
 		"pii_processing_activity.wellbeing activity_transfers_safeguarded fail",
 		"pii_processing_activity.wellbeing pia_required_has_assessment fail",
+		"pii_processing_activity.wellbeing processor_activity_controls not_applicable",
 	}
 	if strings.Join(wellbeing, "\n") != strings.Join(want, "\n") {
 		t.Errorf("results other than pass for the new activity:\n%s\nwant:\n%s", strings.Join(wellbeing, "\n"), strings.Join(want, "\n"))

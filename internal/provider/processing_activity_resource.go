@@ -41,6 +41,7 @@ type processingActivityModel struct {
 	Name                     types.String `tfsdk:"name"`
 	Description              types.String `tfsdk:"description"`
 	Role                     types.String `tfsdk:"role"`
+	Controllers              types.Set    `tfsdk:"controllers"`
 	Owner                    types.String `tfsdk:"owner"`
 	Purposes                 types.List   `tfsdk:"purposes"`
 	LegalBasis               types.String `tfsdk:"legal_basis"`
@@ -110,8 +111,18 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "What the processing is, in a few sentences."},
 			"role": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString("controller"),
-				MarkdownDescription: "The organisation's role in the processing: `controller`, `processor` or `joint_controller`. Defaults to `controller`.",
-				Validators:          []validator.String{validators.OneOf(activity.Roles...)},
+				MarkdownDescription: "The organisation's role in the processing: `controller`, `processor` (it processes the PII on " +
+					"behalf of the `controllers`, as a cloud service does for its customers) or `joint_controller`. Defaults to `controller`.",
+				Validators: []validator.String{validators.OneOf(activity.Roles...)},
+			},
+			"controllers": schema.SetAttribute{
+				Optional: true, ElementType: types.StringType,
+				MarkdownDescription: "For `role = \"processor\"`, the PII controllers on whose behalf the organisation processes the " +
+					"PII: named customers, or how they are identified when there are many (`[\"Each customer, under its data " +
+					"processing agreement\"]`). Required for a processor, whose record of processing names each controller " +
+					"(GDPR Art. 30(2)(a)). For `joint_controller`, the other controllers (a warning when there are none); with " +
+					"`controller` it has no effect and draws a warning.",
+				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"owner": schema.StringAttribute{Optional: true, MarkdownDescription: "Who is accountable for the activity (a team or role)."},
 			"purposes": schema.ListAttribute{
@@ -279,6 +290,10 @@ func (m *processingActivityModel) toActivity(ctx context.Context, diags *diag.Di
 	var ok bool
 	a.Name, ok = stringValue(m.Name)
 	note("name", ok)
+	a.Role, ok = stringValue(m.Role)
+	note("role", ok)
+	a.Controllers, ok = stringElements(m.Controllers)
+	note("controllers", ok)
 	a.LegalBasis, ok = stringValue(m.LegalBasis)
 	note("legal_basis", ok)
 	a.Purposes, ok = stringElements(m.Purposes)

@@ -215,6 +215,12 @@ func TestAccProcessingActivityErrors(t *testing.T) {
 		{"no PII categories",
 			activityConfig(`pii_categories = []`),
 			`Attribute pii_categories set must contain at least 1 elements, got: 0`},
+		{"a processor without controllers",
+			activityConfig(`role = "processor"`),
+			`Error: Processor without a controller with pii_processing_activity.test, on terraform_plugin_test.tf line 11, in resource "pii_processing_activity" "test": 11: resource "pii_processing_activity" "test" { Activity "Newsletter" has role "processor" but names no controller. Set controllers to the PII controllers on whose behalf the organisation processes the PII, such as ["Acme Retail Ltd"], or, for a service with many customers, to how they are identified, such as ["Each customer, under its data processing agreement"]: a processor's record of processing names each controller (GDPR Art. 30(2)(a)).`},
+		{"a blank controller",
+			activityConfig("role = \"processor\"\n  controllers = [\"\"]"),
+			`Attribute controllers[Value("")] string length must be at least 1, got: 0`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -247,6 +253,12 @@ resource "pii_processing_activity" "test" {
   principals     = ["child", "parent"]
   retention      = "P1Y"
 }`, []string{`warning: Consent from children: Activity "Kids club" relies on consent and its principals include children. Below the age of digital consent (13–16 depending on the country, GDPR Art. 8) consent must be given or authorised by the holder of parental responsibility`}},
+		{"a controller naming controllers", activityConfig(`controllers = ["Acme Retail Ltd"]`),
+			[]string{`warning: Controllers without a processor role: Activity "Newsletter" names controllers, but its role is "controller": the organisation decides the processing itself, and the list has no effect. Set role = "processor" when it processes the PII on their behalf, or "joint_controller" when it decides together with them.`}},
+		{"a joint controller without partners", activityConfig(`role = "joint_controller"`),
+			[]string{`warning: Joint controller without partners: Activity "Newsletter" has role "joint_controller" but names no other controller.`}},
+		{"a processor that names its controllers has no warnings",
+			activityConfig("role = \"processor\"\n  controllers = [\"Each customer, under its data processing agreement\"]"), nil},
 		{"a clean activity has no warnings", activityConfig(""), nil},
 	}
 	for _, tt := range tests {
@@ -295,6 +307,40 @@ resource "pii_processing_activity" "test" {
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("sensitivity"), knownvalue.StringExact("special")),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("pia_triggers"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.StringExact("sensitive_data"), knownvalue.StringExact("vulnerable_principals"),
+				})),
+			},
+		}},
+	})
+}
+
+// A processor whose controllers come from another resource is checked
+// once they are known, never flagged while they are unknown.
+func TestAccProcessingActivityProcessorControllersUnknownAtPlan(t *testing.T) {
+	addr := "pii_processing_activity.test"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "customers" {
+  input = ["Each retailer, under its data processing agreement"]
+}
+resource "pii_processing_activity" "test" {
+  name           = "Delivery notifications"
+  role           = "processor"
+  controllers    = terraform_data.customers.output
+  purposes       = ["Tell the retailers' customers when their parcel arrives"]
+  pii_categories = ["contact.email", "contact.phone"]
+  principals     = ["customer"]
+  retention      = "P90D"
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue(addr, tfjsonpath.New("controllers")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("role"), knownvalue.StringExact("processor")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("controllers"), knownvalue.SetExact([]knownvalue.Check{
+					knownvalue.StringExact("Each retailer, under its data processing agreement"),
 				})),
 			},
 		}},

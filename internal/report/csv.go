@@ -9,13 +9,14 @@ import (
 )
 
 // CSVColumns are the columns of the csv format: the records of processing
-// (GDPR Art. 30(1)), one row per activity ("record" = "activity") followed
+// (GDPR Art. 30(1), and 30(2) for an activity whose role is processor, with
+// the controllers it acts for), one row per activity ("record" = "activity") followed
 // by one row per transfer of it ("record" = "transfer"), which repeats the
 // activity's columns and fills the transfer_ ones. A list is one cell, its
 // items separated by "; ".
 var CSVColumns = []string{
 	"record",
-	"activity_id", "activity_name", "description", "owner", "role",
+	"activity_id", "activity_name", "description", "owner", "role", "controllers",
 	"purposes", "legal_basis", "special_category_condition",
 	"pii_categories", "sensitivity", "special_categories",
 	"principals", "volume",
@@ -83,7 +84,7 @@ func activityCells(a *posture.Activity) []string {
 	}
 	row := []string{
 		"activity",
-		a.ID.String(), a.Name.String(), a.Description.String(), a.Owner.String(), a.Role.String(),
+		a.ID.String(), a.Name.String(), a.Description.String(), a.Owner.String(), a.Role.String(), join(a.Controllers),
 		join(a.Purposes), a.LegalBasis.String(), a.SpecialCategoryCondition.String(),
 		join(a.PIICategories), a.Sensitivity.String(), a.SpecialCategories.String(),
 		join(a.Principals), a.Volume.String(),

@@ -299,67 +299,116 @@ func countsText(c posture.Counts) string {
 }
 
 func mdRecords(d *mdDoc, v *view) {
-	d.raw("## Records of processing\n\nOne row per processing activity, with the information GDPR Art. 30(1) asks of a controller.\n\n")
-	d.raw("| Activity | Purposes | Legal basis | PII categories | PII principals | Recipients | Transfers | Retention | Impact assessment |\n|---|---|---|---|---|---|---|---|---|\n")
+	d.raw("## Records of processing\n\n")
+	ctl, proc := v.ControllerRecords(), v.ProcessorRecords()
+	if len(ctl) > 0 || len(proc) == 0 {
+		if len(proc) > 0 {
+			d.raw("### As a controller\n\n")
+		}
+		d.raw("One row per processing activity, with the information GDPR Art. 30(1) asks of a controller.\n\n")
+		d.raw("| Activity | Purposes | Legal basis | PII categories | PII principals | Recipients | Transfers | Retention | Impact assessment |\n|---|---|---|---|---|---|---|---|---|\n")
+		var rows []string
+		for _, av := range ctl {
+			a := av.A
+			act := "**" + mdCell(a.Name.String()) + "**<br>" + mdText(a.ID.String())
+			owner := enum(a.Role)
+			if len(a.Controllers) > 0 {
+				owner += " with " + posture.Join(a.Controllers, ", ")
+			}
+			if !a.Owner.IsNull() {
+				owner = a.Owner.String() + " · " + owner
+			}
+			act += "<br>" + mdText(owner)
+			legal := mdText(enum(a.LegalBasis))
+			if !a.SpecialCategoryCondition.IsNull() {
+				legal += "<br>Art. 9(2): " + mdText(enum(a.SpecialCategoryCondition))
+			}
+			cats, principals, recipients, transfers := mdRecordData(a)
+			rows = append(rows, mdescape.Row(act, mdCells(a.Purposes), legal, cats, principals,
+				recipients, transfers, mdText(retention(a.Retention)), mdPIA(a)))
+		}
+		d.list("rows of the records of processing", prioRecords, rows)
+		d.raw("\n")
+	}
+	if len(proc) == 0 {
+		return
+	}
+	d.raw("### As a processor\n\nOne row per activity carried out on behalf of controllers, with the information GDPR Art. 30(2) asks of a processor: the controllers it acts for, the categories of processing, the transfers and the security measures.\n\n")
+	d.raw("| Activity | Controllers | Categories of processing | PII categories | PII principals | Recipients | Transfers | Security measures | Impact assessment |\n|---|---|---|---|---|---|---|---|---|\n")
 	var rows []string
-	for _, av := range v.Activities {
+	for _, av := range proc {
 		a := av.A
 		act := "**" + mdCell(a.Name.String()) + "**<br>" + mdText(a.ID.String())
-		owner := enum(a.Role)
 		if !a.Owner.IsNull() {
-			owner = a.Owner.String() + " · " + owner
+			act += "<br>" + mdText(a.Owner.String())
 		}
-		act += "<br>" + mdText(owner)
-		legal := mdText(enum(a.LegalBasis))
-		if !a.SpecialCategoryCondition.IsNull() {
-			legal += "<br>Art. 9(2): " + mdText(enum(a.SpecialCategoryCondition))
+		controllers := "**not named**"
+		if len(a.Controllers) > 0 {
+			controllers = mdCells(a.Controllers)
 		}
-		cats := mdText(posture.Join(a.PIICategories, ", ")) + "<br>sensitivity " + mdText(enum(a.Sensitivity))
-		if a.SpecialCategories.True() {
-			cats += ", special categories"
+		cats, principals, recipients, transfers := mdRecordData(a)
+		measures := make([]string, len(a.SecurityMeasures))
+		for i, m := range a.SecurityMeasures {
+			measures[i] = mdText(m)
 		}
-		principals := mdText(posture.Join(a.Principals, ", "))
-		if !a.Volume.IsNull() {
-			principals += "<br>" + mdText(volume(a.Volume))
-		}
-		var recipients, transfers []string
-		for _, t := range a.Transfers {
-			r := t.Recipient.String()
-			if !t.RecipientRole.IsNull() {
-				r += " (" + enum(t.RecipientRole) + ")"
-			}
-			recipients = append(recipients, mdText(r))
-			tr := mdText(countryText(t.Country) + " · " + enum(t.Mechanism))
-			if t.OutsideEEA.True() {
-				tr += " · **outside the EEA**"
-			}
-			transfers = append(transfers, tr)
-		}
-		pia := "not required"
-		switch {
-		case a.PIARequired.True():
-			pia = "required"
-		case a.PIARequired.IsMarker():
-			pia = a.PIARequired.String()
-		}
-		if len(a.PIATriggers) > 0 {
-			triggers := make([]string, len(a.PIATriggers))
-			for i, t := range a.PIATriggers {
-				triggers[i] = enum(t)
-			}
-			pia += "<br>" + mdText(strings.Join(triggers, ", "))
-		}
-		if len(a.Assessments) == 0 {
-			pia += "<br>no assessment"
-		}
-		for _, addr := range a.Assessments {
-			pia += "<br>" + mdText(addr)
-		}
-		rows = append(rows, mdescape.Row(act, mdCells(a.Purposes), legal, cats, principals,
-			orNone(strings.Join(recipients, "<br>")), orNone(strings.Join(transfers, "<br>")), mdText(retention(a.Retention)), pia))
+		rows = append(rows, mdescape.Row(act, controllers, mdCells(a.Purposes)+"<br>retention "+mdText(retention(a.Retention)),
+			cats, principals, recipients, transfers, orNone(strings.Join(measures, "<br>")), mdPIA(a)))
 	}
-	d.list("rows of the records of processing", prioRecords, rows)
+	d.list("rows of the records of processing as a processor", prioRecords, rows)
 	d.raw("\n")
+}
+
+// mdRecordData renders the cells both kinds of record share: the PII
+// categories, the principals, the recipients and the transfers.
+func mdRecordData(a *posture.Activity) (cats, principals, recipients, transfers string) {
+	cats = mdText(posture.Join(a.PIICategories, ", ")) + "<br>sensitivity " + mdText(enum(a.Sensitivity))
+	if a.SpecialCategories.True() {
+		cats += ", special categories"
+	}
+	principals = mdText(posture.Join(a.Principals, ", "))
+	if !a.Volume.IsNull() {
+		principals += "<br>" + mdText(volume(a.Volume))
+	}
+	var rs, ts []string
+	for _, t := range a.Transfers {
+		r := t.Recipient.String()
+		if !t.RecipientRole.IsNull() {
+			r += " (" + enum(t.RecipientRole) + ")"
+		}
+		rs = append(rs, mdText(r))
+		tr := mdText(countryText(t.Country) + " · " + enum(t.Mechanism))
+		if t.OutsideEEA.True() {
+			tr += " · **outside the EEA**"
+		}
+		ts = append(ts, tr)
+	}
+	return cats, principals, orNone(strings.Join(rs, "<br>")), orNone(strings.Join(ts, "<br>"))
+}
+
+// mdPIA renders whether an impact assessment is required, why, and which
+// assessments there are.
+func mdPIA(a *posture.Activity) string {
+	pia := "not required"
+	switch {
+	case a.PIARequired.True():
+		pia = "required"
+	case a.PIARequired.IsMarker():
+		pia = a.PIARequired.String()
+	}
+	if len(a.PIATriggers) > 0 {
+		triggers := make([]string, len(a.PIATriggers))
+		for i, t := range a.PIATriggers {
+			triggers[i] = enum(t)
+		}
+		pia += "<br>" + mdText(strings.Join(triggers, ", "))
+	}
+	if len(a.Assessments) == 0 {
+		pia += "<br>no assessment"
+	}
+	for _, addr := range a.Assessments {
+		pia += "<br>" + mdText(addr)
+	}
+	return pia
 }
 
 func orNone(s string) string {

@@ -313,6 +313,9 @@ func informationType(g *uuids, ps *parties, a *posture.Activity) sspInformationT
 	pr.add("document", a.Document)
 	pr.value("owner", a.Owner)
 	pr.value("role", a.Role)
+	for _, c := range a.Controllers {
+		pr.value("controller", c)
+	}
 	pr.value("legal-basis", a.LegalBasis)
 	pr.value("special-category-condition", a.SpecialCategoryCondition)
 	pr.value("sensitivity", a.Sensitivity)
@@ -330,8 +333,16 @@ func informationType(g *uuids, ps *parties, a *posture.Activity) sspInformationT
 		"PII principals: " + listText(a.Principals, "none"),
 		"Retention: " + valueText(a.Retention, "not stated"),
 		"Owner: " + valueText(a.Owner, "not stated"),
-		"Security measures (implemented controls in place for the activity): " + orNone(strings.Join(a.SecurityMeasures, ", ")),
 	}
+	switch {
+	case a.Role.Is("processor"):
+		lines = append(lines, "Processed on behalf of the controllers (GDPR Art. 30(2)(a)): "+listText(a.Controllers, "not stated"))
+	case len(a.Controllers) > 0:
+		lines = append(lines, "Joint controllers: "+listText(a.Controllers, "not stated"))
+	}
+	lines = append(lines,
+		"Security measures (implemented controls in place for the activity): "+orNone(strings.Join(a.SecurityMeasures, ", ")),
+	)
 	if len(a.Transfers) > 0 {
 		var ts []string
 		for _, t := range a.Transfers {

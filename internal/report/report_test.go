@@ -132,6 +132,45 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenCloudProcessor renders the plan of examples/cloud-processor, a
+// cloud processor with ISO/IEC 27018 controls, in every format: its records
+// of processing come in two tables, the processor's (GDPR Art. 30(2)) with
+// the controllers it acts for and its security measures, and its Statement
+// of Applicability covers iso27018 beside the catalogs it declares.
+func TestGoldenCloudProcessor(t *testing.T) {
+	p := readPosture(t, "testdata/cloud-processor-plan.json")
+	want := map[string][]string{
+		"html": {
+			`<h3 id="ropa-controller-h">As a controller</h3>`, `<caption>Records of processing as a controller: 1 activity</caption>`,
+			`<h3 id="ropa-processor-h">As a processor</h3>`, `<caption>Records of processing as a processor: 1 activity</caption>`,
+			`<td>Each customer organisation, under the Deskly data processing agreement</td>`,
+			`<li>iso27018:A.10.1</li>`, `iso27018:A.12.1`, `Geographical location of PII`,
+		},
+		"markdown": {
+			"### As a controller\n", "### As a processor\n",
+			"| Each customer organisation, under the Deskly data processing agreement | Receive, store and route",
+			"iso27018:A.10.1<br>", "ISO/IEC 27018:2019",
+		},
+		"csv":       {`,processor,"Each customer organisation, under the Deskly data processing agreement",`},
+		"json":      {`"controllers": [`, `"name": "iso27018"`},
+		"oscal-ssp": {`"name": "controller"`, "Processed on behalf of the controllers (GDPR Art. 30(2)(a)): Each customer organisation", `"control-id": "iso27018-a.12.1"`},
+	}
+	for _, format := range Formats {
+		t.Run(format, func(t *testing.T) {
+			got := render(t, format, p, goldenOptions)
+			golden(t, "cloud-processor."+extensions[format], got)
+			for _, w := range want[format] {
+				if !strings.Contains(got, w) {
+					t.Errorf("the %s report lacks %q", format, w)
+				}
+			}
+			if strings.HasPrefix(format, "oscal") {
+				validateOSCAL(t, "cloud-processor."+extensions[format], got)
+			}
+		})
+	}
+}
+
 // TestEmpty: documents without pii_* resources give a short report that
 // says so, in every format.
 func TestEmpty(t *testing.T) {

@@ -60,6 +60,20 @@ type activityView struct {
 	Assessed []link
 }
 
+// ControllerRecords are the activities of the records of processing kept
+// as a controller or joint controller (GDPR Art. 30(1)).
+func (v *view) ControllerRecords() []*activityView {
+	return slices.DeleteFunc(slices.Clone(v.Activities), isProcessor)
+}
+
+// ProcessorRecords are the activities carried out on behalf of controllers,
+// which a processor records apart (GDPR Art. 30(2)).
+func (v *view) ProcessorRecords() []*activityView {
+	return slices.DeleteFunc(slices.Clone(v.Activities), func(av *activityView) bool { return !isProcessor(av) })
+}
+
+func isProcessor(av *activityView) bool { return av.A.Role.Is("processor") }
+
 type link struct {
 	Anchor string
 	Text   string

@@ -8,7 +8,7 @@ locals {
 
 resource_policy "aws_cloudwatch_log_group" "aws_cloudwatch_log_group_pii_retention" {
   description       = "A log group that holds PII deletes its events after a bounded time: retention_in_days is set, above 0 and at most aws_max_log_retention_days (0 or no value keeps them for ever)"
-  controls          = ["iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso29151:A.7"]
+  controls          = ["iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso29151:A.7", "iso27018:A.5.1"]
   severity          = "medium"
   enforcement_level = "mandatory_overridable"
   filter            = meta.holds_pii || input.assume_pii
@@ -38,7 +38,7 @@ resource_policy "aws_cloudwatch_log_group" "aws_cloudwatch_log_group_pii_kms" {
 
 resource_policy "aws_cloudtrail" "aws_cloudtrail_log_file_validation" {
   description       = "A CloudTrail trail signs its log files (enable_log_file_validation = true) so that a deleted or altered record is detected; it applies to every trail of a plan that has a data store holding PII (any type of aws_data_store_types), to a trail that is itself tagged as holding PII, and to every trail when assume_pii is true, since the trail is the account's record of who read or changed that data"
-  controls          = ["iso29151:12.4.2", "iso29151:12.4.1"]
+  controls          = ["iso29151:12.4.2", "iso29151:12.4.1", "iso27018:A.11.3"]
   severity          = "high"
   enforcement_level = "mandatory_overridable"
   filter            = input.assume_pii || meta.holds_pii || local.plan_holds_pii

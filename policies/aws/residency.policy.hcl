@@ -38,7 +38,7 @@ locals {
 
 resource_policy "aws_*" "aws_pii_data_store_region_allowed" {
   description       = "A data store that holds PII is located in one of the aws_allowed_regions (by default the AWS regions in the European Economic Area), and so are the replicas it declares (DynamoDB tables, Secrets Manager secrets)"
-  controls          = ["iso27701:A.7.5.1", "iso27701:A.7.5.2"]
+  controls          = ["iso27701:A.7.5.1", "iso27701:A.7.5.2", "iso27018:A.12.1"]
   severity          = "high"
   enforcement_level = "mandatory"
   filter            = local.is_pii_data_store && local.region_told
@@ -64,7 +64,7 @@ resource_policy "aws_*" "aws_pii_data_store_region_allowed" {
 
 resource_policy "aws_*" "aws_pii_data_store_region_known" {
   description       = "The plan tells the region of every data store that holds PII (from its region argument, its provider configuration, its ARN or its availability zone), so that its residency can be checked"
-  controls          = ["iso27701:A.7.5.1", "iso29151:8.1.1"]
+  controls          = ["iso27701:A.7.5.1", "iso29151:8.1.1", "iso27018:A.12.1"]
   severity          = "low"
   enforcement_level = "advisory"
   filter            = local.is_pii_data_store

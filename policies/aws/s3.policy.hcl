@@ -141,7 +141,7 @@ resource_policy "aws_s3_bucket" "aws_s3_bucket_pii_versioning" {
 
 resource_policy "aws_s3_bucket" "aws_s3_bucket_pii_expiration" {
   description       = "A bucket that holds PII deletes objects at the end of their retention period: an enabled lifecycle rule (inline lifecycle_rule or in an aws_s3_bucket_lifecycle_configuration that refers to it) has an expiration with days or a date, and also expires noncurrent versions when versioning is enabled"
-  controls          = ["iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso29151:A.7"]
+  controls          = ["iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso29151:A.7", "iso27018:A.10.3"]
   severity          = "medium"
   enforcement_level = "mandatory_overridable"
   filter            = meta.holds_pii || input.assume_pii
@@ -188,7 +188,7 @@ resource_policy "aws_s3_bucket" "aws_s3_bucket_pii_expiration" {
 
 resource_policy "aws_s3_bucket" "aws_s3_bucket_pii_access_logging" {
   description       = "A bucket that holds PII records the requests made to it with server access logging (inline logging or an aws_s3_bucket_logging that refers to it)"
-  controls          = ["iso29151:12.4.1"]
+  controls          = ["iso29151:12.4.1", "iso27018:A.11.3"]
   severity          = "medium"
   enforcement_level = "mandatory_overridable"
   filter            = meta.holds_pii || input.assume_pii

@@ -61,7 +61,7 @@ resource_policy "azurerm_cosmosdb_account" "azurerm_cosmosdb_network_restricted"
 
 resource_policy "azurerm_cosmosdb_account" "azurerm_cosmosdb_local_auth_disabled" {
   description       = "A Cosmos DB account that holds PII accepts Microsoft Entra ID identities only, not account keys"
-  controls          = ["iso29151:9.2.4", "iso29151:9.4.2"]
+  controls          = ["iso29151:9.2.4", "iso29151:9.4.2", "iso27018:A.11.8"]
   severity          = "medium"
   enforcement_level = "advisory"
   filter            = local.holds_pii

@@ -48,7 +48,7 @@ resource_policy "azurerm_*sql_flexible_server" "azurerm_flexible_server_private_
 
 resource_policy "azurerm_*sql_flexible_server" "azurerm_flexible_server_secure_transport" {
   description       = "A PostgreSQL or MySQL flexible server that holds PII keeps requiring TLS 1.2 or later on every connection"
-  controls          = ["iso27701:A.7.4.9", "iso29151:10.1.1"]
+  controls          = ["iso27701:A.7.4.9", "iso29151:10.1.1", "iso27018:A.11.6"]
   severity          = "high"
   enforcement_level = "mandatory"
   filter            = local.holds_pii

@@ -57,7 +57,7 @@ locals {
 
 resource_policy "azurerm_*" "azurerm_data_residency" {
   description       = "An Azure data store that holds PII is located in an allowed region"
-  controls          = ["iso27701:A.7.5.1", "iso27701:A.7.5.2", "iso29151:18.1.1"]
+  controls          = ["iso27701:A.7.5.1", "iso27701:A.7.5.2", "iso29151:18.1.1", "iso27018:A.12.1"]
   severity          = "high"
   enforcement_level = "mandatory_overridable"
   filter            = contains(local.store_types, meta.type) && (meta.holds_pii || input.assume_pii || length(local.pii_children) > 0)

@@ -43,7 +43,7 @@ resource_policy "azurerm_mssql_server" "azurerm_mssql_server_no_public_network" 
 
 resource_policy "azurerm_mssql_server" "azurerm_mssql_server_tls" {
   description       = "A SQL server that holds PII refuses connections that negotiate a TLS version older than 1.2"
-  controls          = ["iso27701:A.7.4.9", "iso29151:10.1.1"]
+  controls          = ["iso27701:A.7.4.9", "iso29151:10.1.1", "iso27018:A.11.6"]
   severity          = "high"
   enforcement_level = "mandatory"
   filter            = local.server_holds_pii

@@ -32,7 +32,7 @@ locals {
 
 resource_policy "azurerm_storage_account" "azurerm_storage_secure_transfer" {
   description       = "A storage account that holds PII accepts HTTPS requests only, negotiated with TLS 1.2 or later"
-  controls          = ["iso27701:A.7.4.9", "iso29151:10.1.1"]
+  controls          = ["iso27701:A.7.4.9", "iso29151:10.1.1", "iso27018:A.11.6"]
   severity          = "high"
   enforcement_level = "mandatory"
   filter            = local.holds_pii

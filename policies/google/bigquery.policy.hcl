@@ -68,7 +68,7 @@ resource_policy "google_bigquery_dataset" "google_bigquery_dataset_not_public" {
 
 resource_policy "google_bigquery_dataset" "google_bigquery_dataset_expiration" {
   description       = "A BigQuery dataset that holds PII expires its tables or partitions after a default time, so that data is not kept for ever"
-  controls          = ["iso27701:A.7.4.7", "iso29151:A.7"]
+  controls          = ["iso27701:A.7.4.7", "iso29151:A.7", "iso27018:A.10.3"]
   severity          = "low"
   enforcement_level = "advisory"
   filter            = local.dataset_holds_pii

@@ -100,7 +100,7 @@ resource_policy "google_sql_database_instance" "google_sql_private_ip_only" {
 
 resource_policy "google_sql_database_instance" "google_sql_ssl_required" {
   description       = "A Cloud SQL instance that holds PII accepts encrypted connections only"
-  controls          = ["iso27701:A.7.4.9", "iso29151:10.1.1"]
+  controls          = ["iso27701:A.7.4.9", "iso29151:10.1.1", "iso27018:A.11.6"]
   severity          = "high"
   enforcement_level = "mandatory"
   filter            = local.holds_pii

@@ -112,7 +112,7 @@ resource_policy "google_storage_bucket" "google_storage_bucket_versioning" {
 
 resource_policy "google_storage_bucket" "google_storage_bucket_retention" {
   description       = "A bucket that holds PII deletes objects after a bounded time, with a lifecycle rule whose action is Delete"
-  controls          = ["iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso29151:A.7"]
+  controls          = ["iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso29151:A.7", "iso27018:A.10.3"]
   severity          = "medium"
   enforcement_level = "mandatory_overridable"
   filter            = local.holds_pii
@@ -139,7 +139,7 @@ resource_policy "google_storage_bucket" "google_storage_bucket_retention" {
 
 resource_policy "google_storage_bucket" "google_storage_bucket_access_logging" {
   description       = "Reads and writes of a bucket that holds PII are logged, with usage logs or Data Access audit logs"
-  controls          = ["iso29151:12.4.1"]
+  controls          = ["iso29151:12.4.1", "iso27018:A.11.3"]
   severity          = "low"
   enforcement_level = "advisory"
   filter            = local.holds_pii

@@ -2,7 +2,7 @@
 
 resource_policy "pii_processing_activity" "activity_transfers_safeguarded" {
   description       = "A transfer of PII out of the home jurisdiction names its country and relies on a safeguard that fits it"
-  controls          = ["iso27701:A.7.5.1", "iso27701:A.7.5.2", "iso29151:13.2.2"]
+  controls          = ["iso27701:A.7.5.1", "iso27701:A.7.5.2", "iso29151:13.2.2", "iso27018:A.12.1"]
   severity          = "high"
   enforcement_level = "mandatory"
   filter            = length(try(attrs.transfer, [])) > 0
@@ -68,7 +68,7 @@ resource_policy "pii_processing_activity" "activity_special_categories_safeguard
 
 resource_policy "pii_processing_activity" "activity_retention_and_disposal" {
   description       = "Every activity says how long its PII is kept and how it is disposed of at the end"
-  controls          = ["iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso29151:A.7"]
+  controls          = ["iso27701:A.7.4.7", "iso27701:A.7.4.8", "iso29151:A.7", "iso27018:A.10.3"]
   severity          = "medium"
   enforcement_level = "mandatory_overridable"
 
@@ -80,5 +80,53 @@ resource_policy "pii_processing_activity" "activity_retention_and_disposal" {
   enforce {
     condition     = try(attrs.disposal.method, null) != null
     error_message = "${meta.address} has no disposal method: add a disposal block with method = \"deletion\", \"crypto_erasure\", \"anonymisation\", \"return\" or \"destruction\"."
+  }
+}
+
+resource_policy "pii_processing_activity" "processor_activity_controls" {
+  description       = "An activity carried out as a processor has, in its scope, an implemented ISO/IEC 27701 Annex B or ISO/IEC 27018 control for each duty a processor owes its controllers: instructions, principals' requests, return or disposal, and, where they apply, transfers, sub-processors and breach notification"
+  controls          = ["iso27701:B.8.2.2", "iso27701:B.8.3.1", "iso27701:B.8.4.2", "iso27701:B.8.5.1", "iso27701:B.8.5.7", "iso27018:A.3.1", "iso27018:A.2.1", "iso27018:A.10.3", "iso27018:A.12.1", "iso27018:A.11.12", "iso27018:A.10.1"]
+  severity          = "high"
+  enforcement_level = "mandatory_overridable"
+  filter            = try(attrs.role, null) == "processor"
+
+  locals {
+    # The plan's controls in this activity's scope (organisation-wide, or
+    # naming it); deleted ones have no status.
+    scoped = [for c in core::getresources("pii_control", {}) : c.attrs
+    if c.meta.operation != "delete" && (try(length(c.attrs.activities), 0) == 0 || contains(try(tolist(c.attrs.activities), []), attrs.id))]
+    # Implemented controls by qualified id. "decided" holds only controls
+    # whose status and scope are known; "implemented" holds them all, so it
+    # is unknown while a control that might count is known only after apply.
+    decided = [for c in local.scoped : try(c.id, "")
+    if core::known(try(c.status, null)) && core::known(try(c.activities, null)) && try(c.status, null) == "implemented"]
+    implemented = [for c in local.scoped : try(c.id, "") if try(c.status, null) == "implemented"]
+    transfers   = try(attrs.transfer, [])
+    # The duties, each with the controls that answer it. Breach
+    # notification has no Annex B control: it is asked of activities that
+    # some iso27018 control is in scope for.
+    duties = concat(
+      [
+        { duty = "processing only on the controller's instructions", controls = ["iso27701:B.8.2.2", "iso27018:A.3.1"] },
+        { duty = "helping the controller answer the principals' requests", controls = ["iso27701:B.8.3.1", "iso27018:A.2.1"] },
+        { duty = "returning or disposing of the PII when the service ends", controls = ["iso27701:B.8.4.2", "iso27018:A.10.3"] },
+      ],
+      length(local.transfers) > 0 ? [
+        { duty = "a basis for its transfers and the countries they go to", controls = ["iso27701:B.8.5.1", "iso27701:B.8.5.2", "iso27018:A.12.1"] },
+      ] : [],
+      length([for t in local.transfers : t if try(t.recipient_role, null) == "processor"]) > 0 ? [
+        { duty = "telling the controller about its sub-processors and binding them to the same terms", controls = ["iso27701:B.8.5.6", "iso27701:B.8.5.7", "iso27018:A.8.1", "iso27018:A.11.12"] },
+      ] : [],
+      length([for c in local.scoped : c if startswith(try(c.id, ""), "iso27018:")]) > 0 ? [
+        { duty = "notifying the controller of a breach", controls = ["iso27018:A.10.1"] },
+      ] : [],
+    )
+    missing     = [for d in local.duties : "${d.duty} (${join(" or ", d.controls)})" if length(setintersection(d.controls, local.decided)) == 0]
+    missing_any = [for d in local.duties : d.duty if length(setintersection(d.controls, local.implemented)) == 0]
+  }
+
+  enforce {
+    condition     = length(local.missing) == 0 || length(local.missing_any) == 0
+    error_message = "${meta.address} acts as a processor, but no implemented control in its scope answers ${join("; ", local.missing)}. Add a pii_control with status = \"implemented\" for one of the controls named, organisation-wide or listing this activity."
   }
 }

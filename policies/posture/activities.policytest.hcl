@@ -207,3 +207,128 @@ test "a deleted control does not count" {
     message  = "no implemented cryptography control"
   }
 }
+
+test "a processor with its duties answered by 27701 Annex B controls passes" {
+  resource "pii_processing_activity" "tickets" {
+    attrs = { name = "Support tickets", id = "support-tickets-00000001", role = "processor", transfer = [] }
+  }
+  resource "pii_control" "instructions" {
+    attrs = { id = "iso27701:B.8.2.2", status = "implemented", activities = null }
+  }
+  resource "pii_control" "requests" {
+    attrs = { id = "iso27701:B.8.3.1", status = "implemented", activities = ["support-tickets-00000001"] }
+  }
+  resource "pii_control" "end_of_contract" {
+    attrs = { id = "iso27701:B.8.4.2", status = "implemented", activities = [] }
+  }
+  expect "processor_activity_controls" {
+    result = "pass"
+  }
+}
+
+test "a cloud processor answers with 27018 controls, breach notification included" {
+  resource "pii_processing_activity" "tickets" {
+    attrs = { name = "Support tickets", id = "support-tickets-00000001", role = "processor", transfer = [
+      { recipient = "Email delivery service", recipient_role = "processor", country = "US", mechanism = "scc" },
+    ] }
+  }
+  resource "pii_control" "purpose" {
+    attrs = { id = "iso27018:A.3.1", status = "implemented", activities = null }
+  }
+  resource "pii_control" "rights" {
+    attrs = { id = "iso27018:A.2.1", status = "implemented", activities = null }
+  }
+  resource "pii_control" "return" {
+    attrs = { id = "iso27018:A.10.3", status = "implemented", activities = null }
+  }
+  resource "pii_control" "location" {
+    attrs = { id = "iso27018:A.12.1", status = "implemented", activities = null }
+  }
+  resource "pii_control" "subprocessors" {
+    attrs = { id = "iso27701:B.8.5.7", status = "implemented", activities = null }
+  }
+  resource "pii_control" "breach" {
+    attrs = { id = "iso27018:A.10.1", status = "implemented", activities = null }
+  }
+  expect "processor_activity_controls" {
+    result = "pass"
+  }
+}
+
+test "a processor without controls lists every duty" {
+  resource "pii_processing_activity" "tickets" {
+    attrs = { name = "Support tickets", id = "support-tickets-00000001", role = "processor", transfer = [] }
+  }
+  expect "processor_activity_controls" {
+    result  = "fail"
+    message = "^pii_processing_activity.tickets acts as a processor, but no implemented control in its scope answers processing only on the controller's instructions \\(iso27701:B.8.2.2 or iso27018:A.3.1\\); helping the controller answer the principals' requests \\(iso27701:B.8.3.1 or iso27018:A.2.1\\); returning or disposing of the PII when the service ends \\(iso27701:B.8.4.2 or iso27018:A.10.3\\)\\. Add a pii_control"
+  }
+}
+
+test "transfers, sub-processors and a 27018 claim add duties" {
+  resource "pii_processing_activity" "tickets" {
+    attrs = { name = "Support tickets", id = "support-tickets-00000001", role = "processor", transfer = [
+      { recipient = "Email delivery service", recipient_role = "processor", country = "US", mechanism = "scc" },
+    ] }
+  }
+  resource "pii_control" "instructions" {
+    attrs = { id = "iso27701:B.8.2.2", status = "implemented", activities = null }
+  }
+  resource "pii_control" "requests" {
+    attrs = { id = "iso27701:B.8.3.1", status = "implemented", activities = null }
+  }
+  # Only planned: the activity is in scope of 27018, but it answers nothing.
+  resource "pii_control" "return" {
+    attrs = { id = "iso27018:A.10.3", status = "planned", activities = null }
+  }
+  expect "processor_activity_controls" {
+    result  = "fail"
+    message = "answers returning or disposing of the PII when the service ends \\(iso27701:B.8.4.2 or iso27018:A.10.3\\); a basis for its transfers and the countries they go to \\(iso27701:B.8.5.1 or iso27701:B.8.5.2 or iso27018:A.12.1\\); telling the controller about its sub-processors and binding them to the same terms \\(iso27701:B.8.5.6 or iso27701:B.8.5.7 or iso27018:A.8.1 or iso27018:A.11.12\\); notifying the controller of a breach \\(iso27018:A.10.1\\)\\."
+  }
+}
+
+test "a processor's control scoped to another activity does not count" {
+  resource "pii_processing_activity" "tickets" {
+    attrs = { name = "Support tickets", id = "support-tickets-00000001", role = "processor", transfer = [] }
+  }
+  resource "pii_control" "instructions" {
+    attrs = { id = "iso27701:B.8.2.2", status = "implemented", activities = ["billing-00000002"] }
+  }
+  resource "pii_control" "requests" {
+    attrs = { id = "iso27701:B.8.3.1", status = "implemented", activities = null }
+  }
+  resource "pii_control" "end_of_contract" {
+    attrs = { id = "iso27701:B.8.4.2", status = "implemented", activities = null }
+  }
+  expect "processor_activity_controls" {
+    result  = "fail"
+    message = "answers processing only on the controller's instructions \\(iso27701:B.8.2.2 or iso27018:A.3.1\\)\\. Add"
+  }
+}
+
+test "a processor control whose status is known only after apply defers the check" {
+  resource "pii_processing_activity" "tickets" {
+    attrs = { name = "Support tickets", id = "support-tickets-00000001", role = "processor", transfer = [] }
+  }
+  resource "pii_control" "instructions" {
+    attrs = { id = "iso27701:B.8.2.2", status = unknown, activities = null }
+  }
+  resource "pii_control" "requests" {
+    attrs = { id = "iso27701:B.8.3.1", status = "implemented", activities = null }
+  }
+  resource "pii_control" "end_of_contract" {
+    attrs = { id = "iso27701:B.8.4.2", status = "implemented", activities = null }
+  }
+  expect "processor_activity_controls" {
+    result = "unknown"
+  }
+}
+
+test "a controller's activity needs no processor controls" {
+  resource "pii_processing_activity" "newsletter" {
+    attrs = { name = "Newsletter", id = "newsletter-00000000", role = "controller" }
+  }
+  expect "processor_activity_controls" {
+    result = "not_applicable"
+  }
+}

@@ -51,6 +51,23 @@ resource "pii_processing_activity" "payroll" {
   }
 }
 
+# Processing done on behalf of others, as a cloud service does for its
+# customers: role "processor" and the controllers it acts for, which a
+# processor's record of processing names (GDPR Art. 30(2)).
+resource "pii_processing_activity" "hosted_tickets" {
+  name           = "Support ticket hosting"
+  role           = "processor"
+  controllers    = ["Each customer organisation, under its data processing agreement"]
+  purposes       = ["Store and route the support requests sent to each customer organisation"]
+  pii_categories = ["identifiers.name", "contact.email", "communications"]
+  principals     = ["customer_end_user"]
+  retention      = "P2Y"
+
+  disposal {
+    method = "deletion"
+  }
+}
+
 # Computed at plan: sensitivity "high", pia_triggers
 # ["sensitive_data", "large_scale"], pia_required true.
 output "checkout_pia" {

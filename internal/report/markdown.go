@@ -590,7 +590,7 @@ func mdAssessment(as *assessmentView) string {
 }
 
 func mdApplicability(d *mdDoc, v *view) {
-	d.raw("## Statement of Applicability\n\nEvery control of the catalogs, with the status that the `pii_control` resources declare.\n\n")
+	d.raw("## Statement of Applicability\n\nEvery control of each catalog the posture declares controls of, with the status that the `pii_control` resources declare.\n\n")
 	for _, blk := range v.Catalogs {
 		info := blk.Info
 		name := info.Name

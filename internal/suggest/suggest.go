@@ -58,13 +58,13 @@ func Closest(input string, candidates []string, n int) []string {
 			break
 		}
 	}
-	found = siblingsFirst(in, found, func(s scored) string { return s.name })
-	if len(found) > n {
-		found = found[:n]
-	}
 	out := make([]string, len(found))
 	for i, f := range found {
 		out[i] = f.name
+	}
+	out = siblingsFirst(in, out)
+	if len(out) > n {
+		out = out[:n]
 	}
 	if len(out) == 0 {
 		return nil
@@ -109,20 +109,20 @@ func stripDots(s string) string { return strings.ReplaceAll(s, ".", "") }
 // section (everything before its last dot) when there are any: someone who
 // writes "A.12.3" knows the section and slipped on the number, so "A.12.1"
 // and "A.12.2" help more than "A.11.3" does.
-func siblingsFirst[T any](input string, found []T, name func(T) string) []T {
+func siblingsFirst(input string, names []string) []string {
 	dot := strings.LastIndexByte(input, '.')
 	if dot <= 0 {
-		return found
+		return names
 	}
 	section := input[:dot+1]
-	var siblings []T
-	for _, f := range found {
-		if strings.HasPrefix(strings.ToLower(name(f)), section) {
-			siblings = append(siblings, f)
+	var siblings []string
+	for _, name := range names {
+		if strings.HasPrefix(strings.ToLower(name), section) {
+			siblings = append(siblings, name)
 		}
 	}
 	if len(siblings) == 0 {
-		return found
+		return names
 	}
 	return siblings
 }

@@ -91,30 +91,43 @@ func TestRun(t *testing.T) {
 	}
 }
 
-func TestCatalogJSONOfISO27018(t *testing.T) {
-	code, out, errOut := run("catalog", "--format", "json", "--catalog", "iso27018")
+// catalogJSONControl is what the catalog tests read of a control in the
+// json format.
+type catalogJSONControl struct {
+	Ref          string   `json:"ref"`
+	GroupTitle   string   `json:"group_title"`
+	Role         string   `json:"role"`
+	Related      []string `json:"related"`
+	GDPRArticles []string `json:"gdpr_articles"`
+	Treats       []string `json:"treats"`
+}
+
+// catalogJSON runs catalog --format json --catalog name and returns the
+// controls of the one catalog it must list, at the version it must have.
+func catalogJSON(t *testing.T, name, version string) []catalogJSONControl {
+	t.Helper()
+	code, out, errOut := run("catalog", "--format", "json", "--catalog", name)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	var doc struct {
 		Catalogs []struct {
-			Name     string `json:"name"`
-			Version  string `json:"version"`
-			Controls []struct {
-				Ref        string   `json:"ref"`
-				GroupTitle string   `json:"group_title"`
-				Role       string   `json:"role"`
-				Related    []string `json:"related"`
-			} `json:"controls"`
+			Name     string               `json:"name"`
+			Version  string               `json:"version"`
+			Controls []catalogJSONControl `json:"controls"`
 		} `json:"catalogs"`
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if len(doc.Catalogs) != 1 || doc.Catalogs[0].Name != "iso27018" || doc.Catalogs[0].Version != "2019" {
+	if len(doc.Catalogs) != 1 || doc.Catalogs[0].Name != name || doc.Catalogs[0].Version != version {
 		t.Fatalf("unexpected catalogs: %+v", doc.Catalogs)
 	}
-	controls := doc.Catalogs[0].Controls
+	return doc.Catalogs[0].Controls
+}
+
+func TestCatalogJSONOfISO27018(t *testing.T) {
+	controls := catalogJSON(t, "iso27018", "2019")
 	if len(controls) != 25 {
 		t.Fatalf("%d controls, want 25", len(controls))
 	}
@@ -129,29 +142,7 @@ func TestCatalogJSONOfISO27018(t *testing.T) {
 }
 
 func TestCatalogJSON(t *testing.T) {
-	code, out, errOut := run("catalog", "--format", "json", "--catalog", "iso27701")
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var doc struct {
-		Catalogs []struct {
-			Name     string `json:"name"`
-			Version  string `json:"version"`
-			Controls []struct {
-				Ref          string   `json:"ref"`
-				Role         string   `json:"role"`
-				GDPRArticles []string `json:"gdpr_articles"`
-				Treats       []string `json:"treats"`
-			} `json:"controls"`
-		} `json:"catalogs"`
-	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, out)
-	}
-	if len(doc.Catalogs) != 1 || doc.Catalogs[0].Name != "iso27701" || doc.Catalogs[0].Version != "2019" {
-		t.Fatalf("unexpected catalogs: %+v", doc.Catalogs)
-	}
-	controls := doc.Catalogs[0].Controls
+	controls := catalogJSON(t, "iso27701", "2019")
 	if len(controls) != 49 {
 		t.Errorf("%d controls, want 49", len(controls))
 	}

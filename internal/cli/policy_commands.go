@@ -18,8 +18,12 @@ import (
 	"github.com/privacycode/terraform-provider-pii/internal/engine"
 	"github.com/privacycode/terraform-provider-pii/internal/policy"
 	"github.com/privacycode/terraform-provider-pii/internal/policytest"
+	"github.com/privacycode/terraform-provider-pii/internal/posture"
 	"github.com/privacycode/terraform-provider-pii/internal/resultfmt"
+	"github.com/privacycode/terraform-provider-pii/internal/results"
+	"github.com/privacycode/terraform-provider-pii/internal/systems"
 	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 	"github.com/privacycode/terraform-provider-pii/policies"
 )
 
@@ -242,7 +246,8 @@ func runCheck(env Env, args []string) int {
 	if err != nil {
 		return fail("%s", err)
 	}
-	eng, err := engine.New(pack, engine.Options{Inputs: values, Classifications: splitList(*classifications), Overrides: overrides})
+	packOverrides, verificationOverrides := splitOverrides(overrides)
+	eng, err := engine.New(pack, engine.Options{Inputs: values, Classifications: splitList(*classifications), Overrides: packOverrides})
 	if err != nil {
 		return fail("%s", err)
 	}
@@ -250,7 +255,10 @@ func runCheck(env Env, args []string) int {
 	if err != nil {
 		return fail("%s", err)
 	}
-	report := eng.Check(docs)
+	report, _, err := checkAndVerify(eng, docs, nil, verificationOverrides)
+	if err != nil {
+		return fail("%s", err)
+	}
 
 	out := env.Stdout
 	color := env.ColorTerminal && !*noColor && *output == "" && os.Getenv("NO_COLOR") == ""
@@ -270,6 +278,38 @@ func runCheck(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, report.CountLine())
 	}
 	return report.ExitCode(*strict)
+}
+
+// splitOverrides separates the overrides of the verification's policies,
+// which the engine does not know, from those of the pack's.
+func splitOverrides(overrides []string) (pack, verified []string) {
+	for _, o := range overrides {
+		if verification.IsPolicy(o) {
+			verified = append(verified, o)
+		} else {
+			pack = append(pack, o)
+		}
+	}
+	return pack, verified
+}
+
+// checkAndVerify checks the documents against the pack, then verifies the
+// posture they declare against the same results (package verification)
+// and adds the verification's results to the report.
+func checkAndVerify(eng *engine.Engine, docs []*tfplan.Document, set *catalog.Set, verificationOverrides []string) (*results.Report, *verification.Outcome, error) {
+	named := systems.Resolve(docs)
+	report := eng.CheckResolved(docs, named)
+	p, err := posture.Read(docs, posture.Options{Catalogs: set})
+	if err != nil {
+		return nil, nil, err
+	}
+	outcome, err := verification.Verify(verification.Input{Documents: docs, Posture: p, Check: report, Systems: named, Catalogs: set})
+	if err != nil {
+		return nil, nil, err
+	}
+	outcome.Add(report, docs)
+	report.Overridden = append(report.Overridden, verificationOverrides...)
+	return report, outcome, nil
 }
 
 func splitList(s string) []string {
@@ -307,10 +347,23 @@ func inputValues(pack *policy.Pack, vars, files []string) (map[string]cty.Value,
 	return values, nil
 }
 
-func readDocuments(env Env, names []string) ([]*tfplan.Document, error) {
+// readDocuments reads the documents named on the command line: PATH, or
+// NAME=PATH to give the document the label that qualified addresses use
+// (shop=plans/prod.json makes shop:aws_s3_bucket.orders), "-" for
+// standard input. Two documents may not share a label.
+func readDocuments(env Env, args []string) ([]*tfplan.Document, error) {
 	var docs []*tfplan.Document
 	stdinUsed := false
-	for _, name := range names {
+	labelled := map[string]string{} // label → argument
+	for _, arg := range args {
+		label, name := "", arg
+		if l, p, ok := strings.Cut(arg, "="); ok && systems.ValidLabel(l) && p != "" {
+			if _, err := os.Stat(arg); err != nil { // a file named a=b.json is a file
+				label, name = l, p
+			}
+		} else if ok && !fileExists(arg) {
+			return nil, fmt.Errorf("%s: a document is named NAME=PATH, where NAME starts with a letter or digit and has only letters, digits, '_', '-' and '.'", arg)
+		}
 		var b []byte
 		var err error
 		if name == "-" {
@@ -332,9 +385,22 @@ func readDocuments(env Env, names []string) ([]*tfplan.Document, error) {
 		if err != nil {
 			return nil, err
 		}
+		if label != "" {
+			doc.Label = label
+		}
+		if prev, dup := labelled[doc.Label]; dup {
+			return nil, fmt.Errorf("%s and %s are both named %s, so %s:ADDRESS would not say which document; name them with NAME=PATH (as %s-2=%s)",
+				prev, arg, doc.Label, doc.Label, doc.Label, name)
+		}
+		labelled[doc.Label] = arg
 		docs = append(docs, doc)
 	}
 	return docs, nil
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }
 
 func runTest(env Env, args []string) int {

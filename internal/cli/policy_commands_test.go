@@ -152,3 +152,77 @@ func TestTestCommand(t *testing.T) {
 		})
 	}
 }
+
+// The documents of one check form one view: the posture of one workspace
+// verified against the plan of another, named on the command line.
+func TestCheckVerifiesAcrossDocuments(t *testing.T) {
+	const (
+		posture = "../report/testdata/verified-posture-plan.json"
+		storage = "../report/testdata/storage-plan.json"
+		fixed   = "../report/testdata/storage-fixed-plan.json"
+	)
+	dir := t.TempDir()
+	sameName := filepath.Join(dir, "storage-plan.json")
+	b, err := os.ReadFile(storage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(sameName, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantOut  []string
+		wantErr  []string
+		noOut    bool
+	}{
+		{name: "named document: the control is contradicted, the risk covered on paper only", wantCode: 1,
+			args: []string{"check", "--format", "json", posture, "storage=" + storage},
+			wantOut: []string{
+				`pii_control.backup_encryption (iso29151:10.1.1, declared implemented) is contradicted: fails: aws_s3_bucket_pii_kms_encryption on storage:aws_s3_bucket.grafana_backups.`,
+				`risk \"backups_read_by_outsiders\" is covered on paper only: declared residual medium (covered), verified residual high (uncovered), because iso29151:10.1.1 is contradicted.`,
+			}},
+		{name: "the fixed variant verifies the control", wantCode: 1, // the bucket still fails other mandatory policies
+			args:    []string{"check", "--format", "json", posture, "storage=" + fixed},
+			wantOut: []string{`is verified: passes: aws_s3_bucket_pii_kms_encryption on storage:aws_s3_bucket.grafana_backups.`}},
+		{name: "the default name is the file's base name: the qualified system is not found", wantCode: 0,
+			args: []string{"check", "--format", "json", posture, storage},
+			wantOut: []string{`is unverified: no resource that holds PII for monitoring-platform-accounts-425e35d1 was checked by`,
+				`evidence not found in the documents given: storage:aws_s3_bucket.grafana_backups.`}},
+		{name: "the posture alone: unverified, nothing fails", wantCode: 0,
+			args:    []string{"check", posture},
+			wantOut: []string{"policies: 11 pass, 0 fail, 7 not_applicable", "result: no blocking failures"}},
+		{name: "the verification's policies can be overridden", wantCode: 1,
+			args:    []string{"check", posture, "storage=" + storage, "--override", "pii_control_verified", "--override", "pii_risk_assessment_verified"},
+			wantOut: []string{"FAIL     pii_control_verified  [overridden]"}},
+		{name: "two documents with one name", wantCode: 2, noOut: true,
+			args:    []string{"check", posture, storage, sameName},
+			wantErr: []string{"Error: " + storage + " and " + sameName + " are both named storage-plan, so storage-plan:ADDRESS would not say which document; name them with NAME=PATH (as storage-plan-2=" + sameName + ")"}},
+		{name: "a name that cannot qualify an address", wantCode: 2, noOut: true,
+			args:    []string{"check", posture, "my shop=" + storage},
+			wantErr: []string{"Error: my shop=" + storage + ": a document is named NAME=PATH, where NAME starts with a letter or digit and has only letters, digits, '_', '-' and '.'"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runWithStdin("", tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d\nstderr:\n%s\nstdout:\n%.3000s", code, tt.wantCode, errOut, out)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout lacks %q:\n%.4000s", w, out)
+				}
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errOut)
+				}
+			}
+			if tt.noOut && out != "" {
+				t.Errorf("stdout is not empty:\n%.500s", out)
+			}
+		})
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/privacycode/terraform-provider-pii/internal/report"
 	"github.com/privacycode/terraform-provider-pii/internal/results"
 	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 )
 
 func runReport(env Env, args []string) int {
@@ -91,11 +92,11 @@ func runReport(env Env, args []string) int {
 		}
 	}
 	if *withCheck {
-		check, err := runPack(env, dirs, *withBuiltin, vars, varFiles, docs)
+		check, outcome, err := runPack(env, dirs, *withBuiltin, vars, varFiles, docs, set)
 		if err != nil {
 			return fail("%s", err)
 		}
-		opt.Check = check
+		opt.Check, opt.Verification = check, outcome
 	}
 
 	var buf bytes.Buffer
@@ -127,21 +128,21 @@ func runReport(env Env, args []string) int {
 // runPack checks the documents against the built-in pack, or the policies
 // of dirs (with the built-in pack when withBuiltin), as the check command
 // does.
-func runPack(env Env, dirs []string, withBuiltin bool, vars, varFiles []string, docs []*tfplan.Document) (*results.Report, error) {
+func runPack(env Env, dirs []string, withBuiltin bool, vars, varFiles []string, docs []*tfplan.Document, set *catalog.Set) (*results.Report, *verification.Outcome, error) {
 	pack, err := loadPack(dirs, withBuiltin)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	warnUnknownControls(env, pack)
 	values, err := inputValues(pack, vars, varFiles)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	eng, err := engine.New(pack, engine.Options{Inputs: values})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return eng.Check(docs), nil
+	return checkAndVerify(eng, docs, set, nil)
 }
 
 // generationTime is the time an OSCAL report of documents without a

@@ -83,7 +83,7 @@ func TestReportCommand(t *testing.T) {
 		{name: "built-in pack added without check", args: []string{"report", "--policy-dir", "testdata/policies", "--with-builtin", completePlan}, wantCode: 2, noOut: true,
 			wantErr: []string{"--policy-dir, --with-builtin, --var and --var-file set up the policy check: add --with-check"}},
 		{name: "own pack with the built-in pack", args: []string{"report", "--format", "markdown", "--with-check", "--policy-dir", "testdata/policies", "--with-builtin", completePlan}, wantCode: 0,
-			wantOut: []string{`assessment\_approved`, "31 not\\_applicable"}},
+			wantOut: []string{`assessment\_approved`, "48 not\\_applicable"}},
 		{name: "missing policy dir", args: []string{"report", "--with-check", "--policy-dir", "nowhere", completePlan}, wantCode: 2, noOut: true,
 			wantErr: []string{"--policy-dir nowhere: no such file or directory"}},
 		{name: "unknown var", args: []string{"report", "--with-check", "--policy-dir", "testdata/policies", "--var", "region=x", completePlan}, wantCode: 2, noOut: true,

@@ -16,6 +16,7 @@ import (
 
 	"github.com/privacycode/terraform-provider-pii/internal/policy"
 	"github.com/privacycode/terraform-provider-pii/internal/results"
+	"github.com/privacycode/terraform-provider-pii/internal/systems"
 	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
 )
 
@@ -254,15 +255,23 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// Check evaluates every policy against every resource of the documents.
+// Check evaluates every policy against every resource of the documents,
+// which form one view: a system an activity of one document names may be
+// a resource of another (see package systems).
 func (e *Engine) Check(docs []*tfplan.Document) *results.Report {
+	return e.CheckResolved(docs, systems.Resolve(docs))
+}
+
+// CheckResolved is Check with the activities' systems already resolved
+// over the same documents.
+func (e *Engine) CheckResolved(docs []*tfplan.Document, named *systems.Resolution) *results.Report {
 	report := &results.Report{Overridden: e.opt.Overrides}
 	for _, p := range e.pack.Policies {
 		report.Policies = append(report.Policies, e.policies[p])
 	}
 	for _, doc := range docs {
 		report.Documents = append(report.Documents, doc.Name)
-		report.Results = append(report.Results, e.checkDocument(doc)...)
+		report.Results = append(report.Results, e.checkDocument(doc, named)...)
 	}
 	report.Sort()
 	return report
@@ -275,6 +284,7 @@ type documentShared struct {
 	e      *Engine
 	doc    *tfplan.Document
 	holds  map[*tfplan.Resource]bool
+	named  *systems.Resolution
 	byType map[string][]*policy.Policy
 	index  *attrIndex
 
@@ -342,8 +352,8 @@ func (sh *documentShared) newEval() *documentEval {
 // batchSize is how many resources a goroutine takes at a time.
 const batchSize = 128
 
-func (e *Engine) checkDocument(doc *tfplan.Document) []results.Result {
-	sh := &documentShared{e: e, doc: doc, holds: holdersOf(doc, e.opt.Classifications), byType: map[string][]*policy.Policy{}, index: newAttrIndex(doc),
+func (e *Engine) checkDocument(doc *tfplan.Document, named *systems.Resolution) []results.Result {
+	sh := &documentShared{e: e, doc: doc, holds: holdersOf(doc, e.opt.Classifications, named), named: named, byType: map[string][]*policy.Policy{}, index: newAttrIndex(doc),
 		constants: map[hcl.Expression]*constantValue{}}
 	for _, r := range doc.Resources {
 		if v, ok := e.opt.HoldsPIIOverride[r.Address]; ok {
@@ -406,7 +416,8 @@ func (d *documentEval) resultResource(r *tfplan.Resource) *results.Resource {
 	if rr, ok := d.resources[r]; ok {
 		return rr
 	}
-	rr := &results.Resource{Address: r.Address, Type: r.Type, Document: d.doc.Name, Actions: r.Actions, Operation: r.Operation, HoldsPII: d.holds[r]}
+	rr := &results.Resource{Address: r.Address, Type: r.Type, Document: d.doc.Name, Label: d.doc.Label, Actions: r.Actions, Operation: r.Operation,
+		HoldsPII: d.holds[r], Activities: d.named.Activities(r)}
 	d.resources[r] = rr
 	return rr
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/privacycode/terraform-provider-pii/internal/systems"
 	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
 )
 
@@ -14,25 +15,13 @@ import (
 // a resource as holding PII.
 var DefaultClassifications = []string{"pii", "personal", "personal_data", "sensitive", "special"}
 
-// activityType is the resource type whose life-cycle systems name the
-// infrastructure that holds PII.
-const activityType = "pii_processing_activity"
-
 // holdersOf decides, for every resource of a document, whether it holds
-// PII: its tags or labels say so, or a processing activity in the document
-// names it among its systems, or its configuration references such a
-// resource directly (the split resources of a bucket: versioning,
-// encryption, public access block).
-func holdersOf(doc *tfplan.Document, classifications []string) map[*tfplan.Resource]bool {
+// PII: its tags or labels say so, or a processing activity of any document
+// of the run names it among its systems, or its configuration references
+// such a resource directly (the split resources of a bucket: versioning,
+// encryption, public access block). Package systems resolves the names.
+func holdersOf(doc *tfplan.Document, classifications []string, named *systems.Resolution) map[*tfplan.Resource]bool {
 	holds := map[*tfplan.Resource]bool{}
-	systems := map[string]bool{}
-	for _, a := range doc.ByType(activityType) {
-		// Only reading here, never printing: marks can go.
-		after, _ := a.After.UnmarkDeep()
-		for _, s := range activitySystems(after) {
-			systems[s] = true
-		}
-	}
 	// Reading the tags of every resource is most of the work: it is
 	// shared between goroutines.
 	tagged := make([]bool, len(doc.Resources))
@@ -41,11 +30,14 @@ func holdersOf(doc *tfplan.Document, classifications []string) map[*tfplan.Resou
 			tagged[i] = taggedPII(doc.Resources[i].After, classifications)
 		}
 	})
-	direct := map[string]bool{} // config addresses of direct holders
+	direct := map[string]bool{} // config addresses of tagged holders
 	for i, r := range doc.Resources {
-		if tagged[i] || systems[r.Address] || systems[r.ConfigAddress] || (r.ModuleAddress == "" && systems[r.Type+"."+r.Name]) {
+		switch {
+		case tagged[i]:
 			holds[r] = true
 			direct[r.ConfigAddress] = true
+		case named.Named(r):
+			holds[r] = true
 		}
 	}
 	for _, r := range doc.Resources {
@@ -119,45 +111,6 @@ func taggedPII(attrs cty.Value, classifications []string) bool {
 		}
 	}
 	return false
-}
-
-// activitySystems collects the systems of every life-cycle stage of a
-// processing activity's values.
-func activitySystems(v cty.Value) []string {
-	if !usable(v) || !v.Type().IsObjectType() {
-		return nil
-	}
-	var out []string
-	collect := func(stage cty.Value) {
-		if !usable(stage) || !stage.Type().IsObjectType() || !stage.Type().HasAttribute("systems") {
-			return
-		}
-		sys := stage.GetAttr("systems")
-		if !usable(sys) || !sys.CanIterateElements() {
-			return
-		}
-		for it := sys.ElementIterator(); it.Next(); {
-			_, s := it.Element()
-			if str, ok := stringOf(s); ok {
-				out = append(out, str)
-			}
-		}
-	}
-	for _, stage := range []string{"collection", "storage", "use", "disposal", "transfer"} {
-		if !v.Type().HasAttribute(stage) {
-			continue
-		}
-		s := v.GetAttr(stage)
-		if usable(s) && s.CanIterateElements() && !s.Type().IsObjectType() {
-			for it := s.ElementIterator(); it.Next(); {
-				_, each := it.Element()
-				collect(each)
-			}
-			continue
-		}
-		collect(s)
-	}
-	return out
 }
 
 // usable is true for known, non-null values, marks set aside.

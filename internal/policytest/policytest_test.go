@@ -176,11 +176,11 @@ func TestParseErrors(t *testing.T) {
 		{`test "t" {
   resource "a" "b" { provider_config = "eu-west-1" }
   expect "p" { result = "pass" }
-}`, `t.policytest.hcl:2,40-51: Invalid provider_config; provider_config must be an object of provider arguments, such as { region = "eu-west-1" }, not a string. Accepted arguments: alias, location, profile, project, region, subscription_id, tenant_id, zone.`},
+}`, `t.policytest.hcl:2,40-51: Invalid provider_config; provider_config must be an object of provider arguments, such as { region = "eu-west-1" }, not a string. Accepted arguments: alias, location, profile, project, region, risk_appetite, subscription_id, tenant_id, zone.`},
 		{`test "t" {
   resource "a" "b" { provider_config = { regoin = "eu-west-1" } }
   expect "p" { result = "pass" }
-}`, `meta.provider_config holds only alias, location, profile, project, region, subscription_id, tenant_id, zone, not "regoin". Did you mean "region"?`},
+}`, `meta.provider_config holds only alias, location, profile, project, region, risk_appetite, subscription_id, tenant_id, zone, not "regoin". Did you mean "region"?`},
 		{`test "t" {
   resource "a" "b" { provider_config = { alias = 1 } }
   expect "p" { result = "pass" }

@@ -72,6 +72,9 @@ type Skipped struct {
 type Activity struct {
 	Address  string `json:"address"`
 	Document string `json:"document"`
+	// AlsoIn are the other documents that hold the same resource (same
+	// address and id): it is read once, from the first document given.
+	AlsoIn []string `json:"also_in,omitempty"`
 
 	ID          Value `json:"id"`
 	Name        Value `json:"name"`
@@ -165,6 +168,9 @@ type Transfer struct {
 type Control struct {
 	Address  string `json:"address"`
 	Document string `json:"document"`
+	// AlsoIn are the other documents that hold the same resource (same
+	// address and id): it is read once, from the first document given.
+	AlsoIn []string `json:"also_in,omitempty"`
 
 	// ID is the qualified id, catalog:control_id.
 	ID             Value   `json:"id"`
@@ -193,6 +199,9 @@ type Control struct {
 type Assessment struct {
 	Address  string `json:"address"`
 	Document string `json:"document"`
+	// AlsoIn are the other documents that hold the same resource (same
+	// address and id): it is read once, from the first document given.
+	AlsoIn []string `json:"also_in,omitempty"`
 
 	ID               Value       `json:"id"`
 	Activity         ActivityRef `json:"activity"`

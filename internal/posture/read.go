@@ -37,6 +37,22 @@ func Read(docs []*tfplan.Document, opt Options) (*Posture, error) {
 		Gaps: []Gap{}, Skipped: []Skipped{},
 	}
 	rd := &reader{}
+	// The same resource given twice (two states of one workspace, or a
+	// plan and its state) is one record: same type, address and id. The
+	// first document given keeps it; the others are listed in AlsoIn.
+	seen := map[string]*[]string{}
+	merged := func(doc, typ, address string, id Value, alsoIn *[]string) bool {
+		if !id.IsKnown() {
+			return false
+		}
+		key := typ + "\x00" + address + "\x00" + id.String()
+		if first, dup := seen[key]; dup {
+			*first = append(*first, doc)
+			return true
+		}
+		seen[key] = alsoIn
+		return false
+	}
 	for _, doc := range docs {
 		if doc == nil {
 			continue
@@ -62,11 +78,17 @@ func Read(docs []*tfplan.Document, opt Options) (*Posture, error) {
 			d.Resources++
 			switch r.Type {
 			case TypeActivity:
-				p.Activities = append(p.Activities, rd.activity(doc.Name, r))
+				if a := rd.activity(doc.Name, r); !merged(doc.Name, r.Type, r.Address, a.ID, &a.AlsoIn) {
+					p.Activities = append(p.Activities, a)
+				}
 			case TypeControl:
-				p.Controls = append(p.Controls, rd.control(doc.Name, r))
+				if c := rd.control(doc.Name, r); !merged(doc.Name, r.Type, r.Address, c.ID, &c.AlsoIn) {
+					p.Controls = append(p.Controls, c)
+				}
 			case TypeAssessment:
-				p.Assessments = append(p.Assessments, rd.assessment(doc.Name, r))
+				if as := rd.assessment(doc.Name, r); !merged(doc.Name, r.Type, r.Address, as.ID, &as.AlsoIn) {
+					p.Assessments = append(p.Assessments, as)
+				}
 			}
 		}
 		p.Documents = append(p.Documents, d)

@@ -14,7 +14,9 @@ import (
 	posturemodel "github.com/privacycode/terraform-provider-pii/internal/posture"
 	"github.com/privacycode/terraform-provider-pii/internal/report"
 	"github.com/privacycode/terraform-provider-pii/internal/results"
+	"github.com/privacycode/terraform-provider-pii/internal/systems"
 	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 	"github.com/privacycode/terraform-provider-pii/policies"
 )
 
@@ -80,7 +82,7 @@ func planExample(t *testing.T, example string, extra map[string]string) *tfplan.
 // posture as the example does today, or the goldens would drift from the
 // example without a test noticing.
 func TestAccReportTestdataIsCurrent(t *testing.T) {
-	for _, example := range []string{"complete", "cloud-processor"} {
+	for _, example := range []string{"complete", "cloud-processor", "verified-posture"} {
 		t.Run(example, func(t *testing.T) { reportTestdataIsCurrent(t, example) })
 	}
 }
@@ -112,6 +114,82 @@ func reportTestdataIsCurrent(t *testing.T, example string) {
 	if old := render(savedDoc); fresh != old {
 		t.Errorf("internal/report/testdata/%s-plan.json is out of date with examples/%s: plan the example, save terraform show -json of the plan there, then review and update the goldens with go test ./internal/report/ -update", example, example)
 	}
+}
+
+// examples/verified-posture, planned with the real terraform, checked
+// together with the storage workspace's plan (a public repository's) as
+// the check command does: the encryption control it claims is
+// contradicted by the bucket's AES256 encryption, and the risk it covers is
+// covered on paper only; with the fixed variant of the plan, the control
+// is verified and nothing of the verification fails.
+func TestAccVerifiedPostureExample(t *testing.T) {
+	infra, err := filepath.Abs(filepath.Join("..", "..", "examples", "verified-posture", "infrastructure"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	postureDoc := planExample(t, "verified-posture", nil)
+	verify := func(file string) map[string]results.Result {
+		b, err := os.ReadFile(filepath.Join(infra, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		storage, err := tfplan.Read(file, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		storage.Label = "storage"
+		docs := []*tfplan.Document{postureDoc, storage}
+		named := systems.Resolve(docs)
+		pack, diags := policy.ParseFS(policies.FS, ".")
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		eng, err := engine.New(pack, engine.Options{Inputs: map[string]cty.Value{"as_of": cty.StringVal("2026-11-28")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		report := eng.CheckResolved(docs, named)
+		p, err := posturemodel.Read(docs, posturemodel.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		outcome, err := verification.Verify(verification.Input{Documents: docs, Posture: p, Check: report, Systems: named})
+		if err != nil {
+			t.Fatal(err)
+		}
+		outcome.Add(report, docs)
+		got := map[string]results.Result{}
+		for _, r := range report.Results {
+			if verification.IsPolicy(r.Policy.Name) {
+				got[r.Resource.Address+" "+r.Policy.Name] = r
+			}
+		}
+		return got
+	}
+	expect := func(got map[string]results.Result, key string, status results.Status, message string) {
+		t.Helper()
+		r, ok := got[key]
+		if !ok {
+			t.Fatalf("no result %s", key)
+		}
+		if r.Status != status || strings.Join(r.Messages, "\n") != message {
+			t.Errorf("%s: %s %q\nwant %s %q", key, r.Status, r.Messages, status, message)
+		}
+	}
+
+	got := verify("storage.json")
+	expect(got, "pii_control.backup_encryption pii_control_verified", results.Fail,
+		"pii_control.backup_encryption (iso29151:10.1.1, declared implemented) is contradicted: fails: aws_s3_bucket_pii_kms_encryption on storage:aws_s3_bucket.grafana_backups.")
+	expect(got, "pii_control.leaver_procedure pii_control_verified", results.NotApplicable,
+		"pii_control.leaver_procedure (iso29151:12.1.1, declared implemented) is unverified: no policy of the pack implements iso29151:12.1.1.")
+	expect(got, "pii_risk_assessment.monitoring_accounts pii_risk_assessment_verified", results.Fail,
+		`risk "backups_read_by_outsiders" is covered on paper only: declared residual medium (covered), verified residual high (uncovered), because iso29151:10.1.1 is contradicted.`)
+	expect(got, "pii_processing_activity.monitoring_accounts pii_activity_systems_resolve", results.Pass, "")
+
+	got = verify("storage-fixed.json")
+	expect(got, "pii_control.backup_encryption pii_control_verified", results.Pass,
+		"pii_control.backup_encryption (iso29151:10.1.1, declared implemented) is verified: passes: aws_s3_bucket_pii_kms_encryption on storage:aws_s3_bucket.grafana_backups.")
+	expect(got, "pii_risk_assessment.monitoring_accounts pii_risk_assessment_verified", results.Pass, "")
 }
 
 // outcomes lists "address policy status" for every result that is not a

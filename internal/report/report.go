@@ -8,6 +8,7 @@ import (
 
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
 	"github.com/privacycode/terraform-provider-pii/internal/results"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 )
 
 // ToolName names the tool in every format.
@@ -30,6 +31,9 @@ type Options struct {
 	// Check holds the policy results to include (the report command's
 	// --with-check); nil leaves the section out.
 	Check *results.Report
+	// Verification is the posture checked against the infrastructure of
+	// the same documents (with --with-check); nil leaves it out.
+	Verification *verification.Outcome
 }
 
 func (o Options) title() string {

@@ -56,11 +56,16 @@ type Policy struct {
 type Resource struct {
 	Address string `json:"address"`
 	Type    string `json:"type"`
-	// Document is the plan or state file the resource came from.
+	// Document is the plan or state file the resource came from; Label
+	// names it in qualified addresses (shop in shop:aws_s3_bucket.orders).
 	Document  string   `json:"document"`
+	Label     string   `json:"-"`
 	Actions   []string `json:"actions"`
 	Operation string   `json:"operation"`
 	HoldsPII  bool     `json:"holds_pii"`
+	// Activities are the ids of the processing activities that name the
+	// resource among their systems (directly or one hop).
+	Activities []string `json:"activities,omitempty"`
 }
 
 // Result is the outcome of one policy for one resource.

@@ -2,6 +2,7 @@ package tfplan
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/zclconf/go-cty/cty"
@@ -37,7 +38,11 @@ const (
 // Document is one plan or state.
 type Document struct {
 	// Name is the name given to Read: a file name, or "-" for stdin.
-	Name             string
+	Name string
+	// Label names the document in qualified addresses: shop in
+	// "shop:aws_s3_bucket.orders". Read sets DefaultLabel(Name); a user
+	// who gives shop=plans/prod.json sets it.
+	Label            string
 	Kind             Kind
 	FormatVersion    string
 	TerraformVersion string
@@ -106,6 +111,23 @@ type Resource struct {
 	// is no configuration (states). Resources of one configuration share
 	// the value.
 	ProviderConfig cty.Value
+}
+
+// DefaultLabel is the label of a document read from the file name: its
+// base name without ".json" ("plans/shop.json" is shop), and "stdin" for
+// "-".
+func DefaultLabel(name string) string {
+	if name == "-" {
+		return "stdin"
+	}
+	base := name
+	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
+		base = base[i+1:]
+	}
+	if trimmed := strings.TrimSuffix(base, ".json"); trimmed != "" {
+		return trimmed
+	}
+	return base
 }
 
 // buildIndexes builds every index of d, once.

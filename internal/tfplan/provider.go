@@ -9,10 +9,12 @@ import (
 
 // ProviderArguments are the arguments of a provider configuration that
 // Resource.ProviderConfig holds, sorted: where resources are, and in which
-// project, subscription or tenant, never anything like a credential. The
+// project, subscription or tenant, and the pii provider's risk_appetite
+// (which the verified coverage of assessments is computed with), never
+// anything like a credential. The
 // plan does not say which provider arguments are sensitive, so only these
 // are read. alias is the configuration's alias, not an expression.
-var ProviderArguments = []string{"alias", "location", "profile", "project", "region", "subscription_id", "tenant_id", "zone"}
+var ProviderArguments = []string{"alias", "location", "profile", "project", "region", "risk_appetite", "subscription_id", "tenant_id", "zone"}
 
 // rawProvider is an entry of a plan's configuration.provider_config.
 type rawProvider struct {

@@ -117,7 +117,7 @@ func read(name string, data []byte) (*Document, *FormatError) {
 		return nil, &FormatError{Name: name, Reason: raw.problem}
 	}
 
-	doc := &Document{Name: name, FormatVersion: version, TerraformVersion: raw.terraformVersion, Timestamp: raw.timestamp}
+	doc := &Document{Name: name, Label: DefaultLabel(name), FormatVersion: version, TerraformVersion: raw.terraformVersion, Timestamp: raw.timestamp}
 	list := raw.states
 	doc.Kind = State
 	if raw.plan {

@@ -1,0 +1,29 @@
+resource "pii_risk_assessment" "monitoring_accounts" {
+  activity    = pii_processing_activity.monitoring_accounts
+  status      = "approved"
+  approved_by = "Data Protection Officer"
+  assessor    = "Privacy team"
+  assessed_on = "2026-11-30"
+  next_review = "2027-11-30"
+
+  risks = [
+    {
+      name            = "backups_read_by_outsiders"
+      category        = "illegitimate_access"
+      description     = "Someone who obtains the backup files reads the staff accounts they hold."
+      lifecycle_stage = "storage"
+      likelihood      = "significant"
+      impact          = "significant"
+      controls        = [pii_control.backup_encryption]
+    },
+    {
+      name            = "accounts_kept_after_leaving"
+      category        = "over_retention"
+      description     = "Accounts of leavers stay in the dashboards and their backups."
+      lifecycle_stage = "disposal"
+      likelihood      = "limited"
+      impact          = "limited"
+      controls        = [pii_control.leaver_procedure]
+    },
+  ]
+}

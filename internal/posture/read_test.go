@@ -492,3 +492,31 @@ func TestReadStatementCoversDeclaredCatalogs(t *testing.T) {
 		t.Errorf("a controller's activity has controllers %v", staff.Controllers)
 	}
 }
+
+// The same posture given twice (two states of one workspace) is read once:
+// the first document keeps each record, the other is listed in AlsoIn.
+func TestSamePostureTwice(t *testing.T) {
+	once := readPosture(t, "../report/testdata/complete-plan.json")
+	first := readPlan(t, "../report/testdata/complete-plan.json")
+	second := readPlan(t, "../report/testdata/complete-plan.json")
+	second.Name = "again.json"
+	twice, err := Read([]*tfplan.Document{first, second}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(twice.Activities) != len(once.Activities) || len(twice.Controls) != len(once.Controls) || len(twice.Assessments) != len(once.Assessments) {
+		t.Fatalf("twice: %d activities, %d controls, %d assessments; once: %d, %d, %d", len(twice.Activities), len(twice.Controls), len(twice.Assessments),
+			len(once.Activities), len(once.Controls), len(once.Assessments))
+	}
+	if twice.Summary.Risks != once.Summary.Risks || twice.Summary.Gaps != once.Summary.Gaps {
+		t.Errorf("summary twice %+v, once %+v", twice.Summary, once.Summary)
+	}
+	for _, a := range twice.Activities {
+		if len(a.AlsoIn) != 1 || a.AlsoIn[0] != "again.json" || a.Document != first.Name {
+			t.Errorf("%s: document %s, also in %v", a.Address, a.Document, a.AlsoIn)
+		}
+	}
+	if n := len(twice.Documents); n != 2 {
+		t.Errorf("%d documents, want 2", n)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -96,7 +97,8 @@ func fromRoot(t *testing.T, p string) string {
 }
 
 // expectedSections are the sections of a report, by id, with their
-// headings; policies only with policy results.
+// headings; policies only with policy results, verification only with a
+// verified posture.
 var expectedSections = []struct{ id, heading string }{
 	{"summary", "Summary"},
 	{"ropa", "Records of processing"},
@@ -104,6 +106,19 @@ var expectedSections = []struct{ id, heading string }{
 	{"risks", "Risk assessments"},
 	{"soa", "Statement of Applicability"},
 	{"policies", "Policy results"},
+	{"verification", "Verification"},
+}
+
+// sectionsOf are the expected sections that the HTML source has.
+func sectionsOf(source string) []string {
+	var ids []string
+	for _, s := range expectedSections {
+		optional := s.id == "policies" || s.id == "verification"
+		if !optional || strings.Contains(source, `id="`+s.id+`"`) {
+			ids = append(ids, s.id)
+		}
+	}
+	return ids
 }
 
 func TestBrowser(t *testing.T) {
@@ -141,16 +156,7 @@ func TestBrowser(t *testing.T) {
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(htmlPath)}).String()
 
 	// What the rendered page must hold, counted in the HTML source.
-	want := pageWant{
-		HeatMaps:   strings.Count(source, `<svg class="hm"`),
-		LifeCycles: strings.Count(source, `<figure class="lc"`),
-		Tables:     strings.Count(source, "<table"),
-	}
-	for _, s := range expectedSections {
-		if s.id != "policies" || strings.Contains(source, `id="policies"`) {
-			want.Sections = append(want.Sections, s.id)
-		}
-	}
+	want := wantOf(source)
 	if want.HeatMaps == 0 || want.LifeCycles == 0 || want.Tables == 0 {
 		t.Fatalf("the report has %d heat maps, %d life cycles and %d tables: not a report of examples/complete", want.HeatMaps, want.LifeCycles, want.Tables)
 	}
@@ -271,6 +277,40 @@ func TestBrowser(t *testing.T) {
 		t.Logf("screenshot: %s (%d × %d px, %d bytes)", path, cfg.Width, cfg.Height, len(shot))
 	})
 
+	// A report of a posture verified against the infrastructure: the
+	// Verification section, the verification columns and the verified
+	// residual markers render at both widths, the same as the rest.
+	t.Run("verified posture", func(t *testing.T) {
+		p, opt := verifiedRun(t, storagePlan)
+		src := render(t, "html", p, opt)
+		path := filepath.Join(t.TempDir(), "verified.html")
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		w := wantOf(src)
+		if w.Verified == 0 || !slices.Contains(w.Sections, "verification") {
+			t.Fatalf("the verified posture's report has %d verified residual markers and sections %v", w.Verified, w.Sections)
+		}
+		vtab, vev := b.open(t, (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String())
+		for _, width := range []int64{screenshotWidth, phoneWidth} {
+			if err := chromedp.Do(vtab, chromedp.EmulateViewport(width, 844)); err != nil {
+				t.Fatal(err)
+			}
+			got := evaluate[pageLayout](t, vtab, layoutJS)
+			where := fmt.Sprintf("verified posture at %d px", width)
+			w.check(t, got, where)
+			if got.ScrollWidth > got.ClientWidth {
+				t.Errorf("%s: the page scrolls sideways (%d px in %d)", where, got.ScrollWidth, got.ClientWidth)
+			}
+			if h := got.Sections["verification"].Heading; h != "Verification" {
+				t.Errorf("%s: the verification section is headed %q", where, h)
+			}
+		}
+		if _, problems := vev.snapshot(); len(problems) > 0 {
+			t.Errorf("the verified posture's report logged: %s", strings.Join(problems, "\n"))
+		}
+	})
+
 	// Everything the tab did, from the first request to the screenshot.
 	t.Run("console and network", func(t *testing.T) {
 		requests, problems := events.snapshot()
@@ -341,10 +381,23 @@ func TestBrowser(t *testing.T) {
 	t.Logf("browser test of %s took %s", filepath.Base(htmlPath), time.Since(start).Round(10*time.Millisecond))
 }
 
+// wantOf counts in the HTML source what the rendered page must hold.
+func wantOf(source string) pageWant {
+	return pageWant{
+		Sections:   sectionsOf(source),
+		HeatMaps:   strings.Count(source, `<svg class="hm"`),
+		LifeCycles: strings.Count(source, `<figure class="lc"`),
+		Tables:     strings.Count(source, "<table"),
+		Verified:   strings.Count(source, `href="#mver`),
+	}
+}
+
 // pageWant is what the rendered page must hold.
 type pageWant struct {
 	Sections                     []string
 	HeatMaps, LifeCycles, Tables int
+	// Verified counts the verified residual markers of the heat maps.
+	Verified int
 }
 
 // check compares a layout with what the page must hold.
@@ -378,6 +431,13 @@ func (w pageWant) check(t *testing.T, got pageLayout, where string) {
 		case hm.Inside != hm.Markers:
 			t.Errorf("%s: heat map %q has %d of its %d markers outside its frame", where, hm.Title, hm.Markers-hm.Inside, hm.Markers)
 		}
+	}
+	verified := 0
+	for _, hm := range got.HeatMaps {
+		verified += hm.Verified
+	}
+	if verified != w.Verified {
+		t.Errorf("%s: %d verified residual markers drawn, want %d", where, verified, w.Verified)
 	}
 	if len(got.LifeCycles) != w.LifeCycles {
 		t.Errorf("%s: %d life cycles rendered, want %d", where, len(got.LifeCycles), w.LifeCycles)
@@ -430,6 +490,8 @@ type heatMapView struct {
 	Markers    int     `json:"markers"`
 	Drawn      int     `json:"drawn"`
 	Inside     int     `json:"inside"`
+	// Verified counts the verified residual markers drawn inside.
+	Verified int `json:"verified"`
 }
 
 type lifeCycleView struct {
@@ -515,13 +577,16 @@ const layoutJS = `(() => {
     const grid = svg.querySelector('use[href="#hmg"]');
     const gb = grid ? grid.getBBox() : {width: 0, height: 0};
     const markers = [...svg.querySelectorAll('use:not([href="#hmg"]), circle')];
-    let drawn = 0, inside = 0;
+    let drawn = 0, inside = 0, verified = 0;
     for (const m of markers) {
       const b = m.getBBox(), c = m.getBoundingClientRect();
-      if (b.width > 0 && b.height > 0) drawn++;
-      if (c.width > 0 && c.left >= r.left - 0.5 && c.right <= r.right + 0.5 && c.top >= r.top - 0.5 && c.bottom <= r.bottom + 0.5) inside++;
+      const ok = b.width > 0 && b.height > 0;
+      const within = c.width > 0 && c.left >= r.left - 0.5 && c.right <= r.right + 0.5 && c.top >= r.top - 0.5 && c.bottom <= r.bottom + 0.5;
+      if (ok) drawn++;
+      if (within) inside++;
+      if (ok && within && (m.getAttribute("href") || "").startsWith("#mver")) verified++;
     }
-    out.heatMaps.push({title: titleOf(svg), width: r.width, height: r.height, gridWidth: gb.width, gridHeight: gb.height, markers: markers.length, drawn, inside});
+    out.heatMaps.push({title: titleOf(svg), width: r.width, height: r.height, gridWidth: gb.width, gridHeight: gb.height, markers: markers.length, drawn, inside, verified});
   }
   for (const svg of document.querySelectorAll("figure.lc svg")) {
     const r = svg.getBoundingClientRect();

@@ -7,6 +7,7 @@ import (
 
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
 	"github.com/privacycode/terraform-provider-pii/internal/results"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 )
 
 // SchemaVersion is the version of the json format. It changes only when a
@@ -23,6 +24,9 @@ type jsonReport struct {
 	Note  string `json:"note,omitempty"`
 	*posture.Posture
 	PolicyResults *jsonCheck `json:"policy_results,omitempty"`
+	// Verification is the posture checked against the infrastructure of
+	// the same documents (with --with-check).
+	Verification *verification.Outcome `json:"verification,omitempty"`
 }
 
 type jsonGenerator struct {
@@ -67,6 +71,7 @@ func writeJSON(b *bytes.Buffer, p *posture.Posture, opt Options) error {
 	if opt.Check != nil {
 		doc.PolicyResults = newJSONCheck(opt.Check)
 	}
+	doc.Verification = opt.Verification
 	enc := json.NewEncoder(b)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)

@@ -11,6 +11,7 @@ import (
 	"github.com/privacycode/terraform-provider-pii/internal/mdescape"
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
 	"github.com/privacycode/terraform-provider-pii/internal/risk"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 )
 
 // MarkdownLimit is the most bytes the markdown format writes: a GitHub
@@ -162,6 +163,9 @@ func writeMarkdownLimit(b *bytes.Buffer, p *posture.Posture, opt Options, limit 
 		mdLifecycles(d, v)
 		mdAssessments(d, v)
 		mdApplicability(d, v)
+		if v.Verify != nil {
+			mdVerification(d, v.Verify)
+		}
 	}
 	if v.Check != nil {
 		mdPolicies(d, v.Check)
@@ -203,6 +207,14 @@ func mdSummary(d *mdDoc, v *view) {
 		s.Risks, s.Assessments, plural(s.Assessments, "assessment", "assessments"), gapMark, s.Gaps)
 	d.text("**Controls by status:** %s.\n\n", countsText(s.ControlsByStatus))
 	d.text("**Risks by coverage:** %s.\n\n", countsText(s.RisksByCoverage))
+	if vv := v.Verify; vv != nil {
+		mark := "✅"
+		if vv.Contradicted > 0 || vv.PaperOnly > 0 {
+			mark = "❌"
+		}
+		d.text("**Verified against the infrastructure:** %s %d %s contradicted, %d %s covered on paper only (see [Verification](#verification)).\n\n",
+			mark, vv.Contradicted, plural(vv.Contradicted, "control", "controls"), vv.PaperOnly, plural(vv.PaperOnly, "risk", "risks"))
+	}
 	var t strings.Builder
 	t.WriteString("| Level | Inherent | Residual |\n|---|---:|---:|\n")
 	for _, r := range v.LevelRows {
@@ -535,9 +547,18 @@ func mdAssessment(as *assessmentView) string {
 		if !r.Avoided() {
 			residual = rated(r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, r.ResidualLevel)
 		}
+		residual = mdText(residual)
+		coverage := mdText(enum(r.Coverage))
+		if vr := rv.Verified; vr != nil {
+			if vr.PaperOnly {
+				risk += "<br>⚠️ **covered on paper only**: " + mdCell(strings.Join(vr.Contradicted, ", ")) + " contradicted"
+			}
+			residual += "<br>verified: " + mdText(human(vr.VerifiedResidual))
+			coverage += "<br>verified: " + mdText(human(vr.VerifiedCoverage))
+		}
 		b.WriteString(mdescape.Row(rv.Label, risk, mdText(enum(r.Category)), mdText(enum(r.LifecycleStage)),
-			mdText(rated(r.Likelihood, r.Impact, r.InherentScore, r.InherentLevel)), mdText(residual),
-			mdText(enum(r.Treatment)), mdText(enum(r.Coverage))))
+			mdText(rated(r.Likelihood, r.Impact, r.InherentScore, r.InherentLevel)), residual,
+			mdText(enum(r.Treatment)), coverage))
 	}
 	b.WriteString("\n<details><summary>Heat map and coverage matrix</summary>\n\n")
 	b.WriteString(mdHeatTable(func(l, i int) string {
@@ -552,15 +573,28 @@ func mdAssessment(as *assessmentView) string {
 			if !r.Avoided() && lr == l && ir == i {
 				marks = append(marks, "●"+rv.Label)
 			}
+			if vr := rv.Verified; vr != nil && vr.VerifiedLikelihood != "" &&
+				rating(posture.Text(vr.VerifiedLikelihood)) == l && rating(posture.Text(vr.VerifiedImpact)) == i {
+				marks = append(marks, "◆"+rv.Label)
+			}
 		}
 		return strings.Join(marks, " ")
 	}))
+	for _, rv := range as.Risks {
+		if rv.Verified != nil {
+			b.WriteString("◆ marks a risk's verified residual position: with the contradicted controls not counted.\n\n")
+			break
+		}
+	}
 	if len(as.Columns) > 0 {
 		b.WriteString("| Risk |")
 		for _, c := range as.Columns {
 			h := mdText(c.ID.String())
 			if c.Title != "" {
 				h += "<br>" + mdText(c.Title)
+			}
+			if c.Verification != "" {
+				h += "<br>" + c.Verification
 			}
 			b.WriteString(" " + h + " |")
 		}
@@ -623,11 +657,19 @@ func mdApplicability(d *mdDoc, v *view) {
 			if len(r.Scope) > 0 {
 				scope = "for " + mdText(posture.Join(r.Scope, ", "))
 			}
-			declared = append(declared, mdescape.Row(mdText(r.Ref), title, strings.Join(statuses, ", "), mdCells(r.Justifications),
-				mdText(posture.Join(r.Owners, ", ")), mdCells(r.Evidence), strings.Join(by, "<br>")+"<br>"+scope))
+			cells := []string{mdText(r.Ref), title, strings.Join(statuses, ", "), mdCells(r.Justifications),
+				mdText(posture.Join(r.Owners, ", ")), mdCells(r.Evidence), strings.Join(by, "<br>") + "<br>" + scope}
+			if v.Verify != nil {
+				cells = append(cells, orDash(v.RowVerification(r)))
+			}
+			declared = append(declared, mdescape.Row(cells...))
 		}
 		if len(declared) > 0 {
-			d.raw("| Control | Title | Status | Justification | Owner | Evidence | Declared by |\n|---|---|---|---|---|---|---|\n")
+			if v.Verify != nil {
+				d.raw("| Control | Title | Status | Justification | Owner | Evidence | Declared by | Verification |\n|---|---|---|---|---|---|---|---|\n")
+			} else {
+				d.raw("| Control | Title | Status | Justification | Owner | Evidence | Declared by |\n|---|---|---|---|---|---|---|\n")
+			}
 			d.list("declared controls of "+info.Name, prioDeclared, declared)
 			d.raw("\n")
 		}
@@ -641,6 +683,40 @@ func mdApplicability(d *mdDoc, v *view) {
 			d.raw("\n</details>\n\n")
 		}
 	}
+}
+
+// mdVerification lists every claimed control with its verification, the
+// contradicted ones first with the resources and policies that contradict
+// them.
+func mdVerification(d *mdDoc, vv *verifyView) {
+	var counts []string
+	for _, c := range vv.Counts {
+		counts = append(counts, fmt.Sprintf("%d %s", c.N, c.Status))
+	}
+	d.text("## Verification\n\nThe controls the posture claims (implemented, partial or alternative), checked against the infrastructure of the documents: %s; %d %s covered on paper only.\n\n",
+		strings.Join(counts, ", "), vv.PaperOnly, plural(vv.PaperOnly, "risk", "risks"))
+	if len(vv.Controls) == 0 {
+		d.raw("No control claims to be in place.\n\n")
+		return
+	}
+	d.raw("| Control | Declared by | Declared | Verification | Why |\n|---|---|---|---|---|\n")
+	var rows []string
+	for _, c := range vv.Controls {
+		status := c.Status
+		if status == verification.Contradicted {
+			status = "**❌ contradicted**"
+		}
+		rows = append(rows, mdescape.Row(mdText(c.Ref), mdText(c.Address), mdText(human(c.Declared)), status, mdCell(c.Reason)))
+	}
+	d.list("verified controls", prioPolicies, rows)
+	d.raw("\n")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }
 
 func mdPolicies(d *mdDoc, cv *checkView) {

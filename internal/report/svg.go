@@ -139,6 +139,8 @@ func markerDefFor(class, label string) markerDef {
 		d.Fill, d.TextFill, d.Dash = "#fff", "#1b1f24", "3 2"
 	case "same":
 		d.Stroke, d.StrokeWidth = "#fff", "2"
+	case "ver":
+		d.Fill, d.Stroke = "#b3261e", "#b3261e"
 	}
 	return d
 }
@@ -172,9 +174,10 @@ func markerDefs(used map[string]markerDef) []markerDef {
 }
 
 // group sorts the markers into groups by class: hollow inherent markers
-// first, so that residual ones are drawn over them.
+// first, so that residual ones are drawn over them, verified residual ones
+// last.
 func (hm *heatMap) group() {
-	for _, class := range []string{"in", "same", "res"} {
+	for _, class := range []string{"in", "same", "res", "ver"} {
 		g := markerGroup{Class: class, Shared: true}
 		for _, m := range hm.Markers {
 			if m.Class == class {
@@ -257,6 +260,16 @@ func riskHeatMap(id, title string, risks []riskView) heatMap {
 			hm.Markers = append(hm.Markers, marker(x1, y1, hmRadius, "in", strconv.Itoa(rv.N)), marker(x2, y2, hmRadius, "res", strconv.Itoa(rv.N)))
 			hm.Arrows = append(hm.Arrows, arrow(x1, y1, x2, y2, hmRadius+1))
 			desc = append(desc, fmt.Sprintf("%s %s to %s × %s.", rv.Label, from, r.ResidualLikelihood, r.ResidualImpact))
+		}
+		// The verified residual, where the evidence moves the risk: a red
+		// marker, without an arrow (the declared move stays readable).
+		if v := rv.Verified; v != nil && !r.Avoided() {
+			lv, iv := rating(posture.Text(v.VerifiedLikelihood)), rating(posture.Text(v.VerifiedImpact))
+			if lv != 0 && iv != 0 && (lv != lr || iv != ir) {
+				x, y := slots.next(lv, iv)
+				hm.Markers = append(hm.Markers, marker(x, y, hmRadius, "ver", strconv.Itoa(rv.N)))
+				desc = append(desc, fmt.Sprintf("%s verified on the infrastructure: %s × %s.", rv.Label, v.VerifiedLikelihood, v.VerifiedImpact))
+			}
 		}
 	}
 	hm.group()

@@ -11,6 +11,7 @@ import (
 	"github.com/privacycode/terraform-provider-pii/internal/isotime"
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
 	"github.com/privacycode/terraform-provider-pii/internal/results"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 )
 
 // view is what the HTML and Markdown reports show, computed once: the
@@ -28,6 +29,9 @@ type view struct {
 	Assessments []*assessmentView
 	Catalogs    []soaBlock
 	Check       *checkView
+	// Verify is the posture checked against the infrastructure; nil
+	// without --with-check.
+	Verify *verifyView
 	// Grid and axes of the heat maps, drawn once.
 	Grid     []heatCell
 	AxisRows []axisLabel
@@ -101,6 +105,8 @@ type assessmentView struct {
 type column struct {
 	ID    posture.Value
 	Title string
+	// Verification is the control's verification status, "" without one.
+	Verification string
 }
 
 type riskView struct {
@@ -108,6 +114,59 @@ type riskView struct {
 	N     int
 	Label string
 	Cells []cell
+	// Verified is the risk's verified coverage when it differs from the
+	// declared one, else nil.
+	Verified *verification.Risk
+}
+
+// verifyView is the Verification section: every claimed control, the
+// contradicted ones first.
+type verifyView struct {
+	O        *verification.Outcome
+	Controls []*verification.Control
+	// Counts are the controls by status, in status order.
+	Counts []statusCount
+	// PaperOnly counts the risks covered on paper only.
+	PaperOnly int
+	// Contradicted counts the contradicted controls.
+	Contradicted int
+}
+
+// verificationOrder ranks the statuses in the Verification section.
+var verificationOrder = []string{verification.Contradicted, verification.Unknown, verification.Unverified, verification.Verified}
+
+func newVerifyView(o *verification.Outcome) *verifyView {
+	vv := &verifyView{O: o}
+	for _, status := range verificationOrder {
+		n := 0
+		for _, c := range o.Controls {
+			if c.Status == status {
+				vv.Controls = append(vv.Controls, c)
+				n++
+			}
+		}
+		vv.Counts = append(vv.Counts, statusCount{Status: status, N: n})
+		if status == verification.Contradicted {
+			vv.Contradicted = n
+		}
+	}
+	for _, a := range o.Assessments {
+		for _, r := range a.Risks {
+			if r.PaperOnly {
+				vv.PaperOnly++
+			}
+		}
+	}
+	return vv
+}
+
+// RowVerification is the verification of a row of the Statement of
+// Applicability: of the claiming pii_control resources that declare it.
+func (v *view) RowVerification(row *posture.ApplicabilityRow) string {
+	if v.Verify == nil {
+		return ""
+	}
+	return v.Verify.O.RefStatus(row.Ref)
 }
 
 // cell is a cell of the coverage matrix.
@@ -165,6 +224,9 @@ func newView(p *posture.Posture, opt Options) *view {
 	if opt.Check != nil {
 		v.Check = newCheckView(opt.Check)
 	}
+	if opt.Verification != nil {
+		v.Verify = newVerifyView(opt.Verification)
+	}
 	if v.Empty {
 		return v
 	}
@@ -216,10 +278,19 @@ func newView(p *posture.Posture, opt Options) *view {
 
 func (v *view) fillAssessment(as *assessmentView) {
 	for _, id := range as.A.Controls {
-		as.Columns = append(as.Columns, column{ID: id, Title: v.titleByID[id.String()]})
+		col := column{ID: id, Title: v.titleByID[id.String()]}
+		if v.Verify != nil && id.IsKnown() {
+			col.Verification = v.Verify.O.RefStatus(id.String())
+		}
+		as.Columns = append(as.Columns, col)
 	}
 	for j, r := range as.A.Risks {
 		rv := riskView{R: r, N: j + 1, Label: "R" + strconv.Itoa(j+1)}
+		if v.Verify != nil {
+			if vr := v.Verify.O.Risk(as.A.Document, as.A.Address, r.Name.String()); vr != nil && vr.Changed() {
+				rv.Verified = vr
+			}
+		}
 		for _, col := range as.Columns {
 			c := cell{}
 			for _, rc := range r.Controls {

@@ -41,12 +41,12 @@ const ActivityType = "pii_processing_activity"
 type Claim struct {
 	// Activity is the activity's id, or its address while the id is
 	// unknown.
-	Activity string
+	Activity string `json:"activity"`
 	// ActivityAddress and Document (a label) locate the activity.
-	ActivityAddress string
-	Document        string
+	ActivityAddress string `json:"activity_address"`
+	Document        string `json:"document"`
 	// System is the system as the activity writes it.
-	System string
+	System string `json:"system"`
 }
 
 // Ambiguity is an unqualified address that matches resources of several
@@ -55,7 +55,7 @@ type Ambiguity struct {
 	Claim
 	// Documents are the labels of the documents that have the address,
 	// sorted.
-	Documents []string
+	Documents []string `json:"documents"`
 }
 
 // Match is a resource found for an address.

@@ -78,12 +78,12 @@ type Input struct {
 // Outcome is everything Verify concluded.
 type Outcome struct {
 	// Controls are the claiming pii_control resources, in posture order.
-	Controls []*Control
+	Controls []*Control `json:"controls"`
 	// Assessments are the pii_risk_assessment resources, in posture
 	// order.
-	Assessments []*Assessment
+	Assessments []*Assessment `json:"assessments"`
 	// Activities are the activities that name resource addresses.
-	Activities []*Activity
+	Activities []*Activity `json:"activities"`
 }
 
 // Control is the verification of one pii_control.
@@ -150,6 +150,10 @@ type Risk struct {
 	// control the risk relies on has an unknown verification.
 	VerifiedCoverage string `json:"verified_coverage"`
 	VerifiedResidual string `json:"verified_residual_level"`
+	// VerifiedLikelihood and VerifiedImpact are the verified residual
+	// ratings ("" while unknown, or for an avoided risk).
+	VerifiedLikelihood string `json:"verified_residual_likelihood,omitempty"`
+	VerifiedImpact     string `json:"verified_residual_impact,omitempty"`
 	// Contradicted and UnknownControls are the selected controls whose
 	// verification is contradicted or unknown.
 	Contradicted    []string `json:"contradicted_controls"`
@@ -171,6 +175,53 @@ type Activity struct {
 	// Ambiguous are its unqualified addresses that several documents
 	// have.
 	Ambiguous []systems.Ambiguity `json:"ambiguous"`
+}
+
+// ControlStatus is the verification of the claiming pii_control at an
+// address of a document, "" for a control that claims nothing.
+func (o *Outcome) ControlStatus(document, address string) string {
+	for _, c := range o.Controls {
+		if c.Document == document && c.Address == address {
+			return c.Status
+		}
+	}
+	return ""
+}
+
+// RefStatus is the verification of the claiming controls with a qualified
+// id: contradicted when one is, else unknown when one is, else the first
+// one's; "" when none claims it.
+func (o *Outcome) RefStatus(ref string) string {
+	status := ""
+	for _, c := range o.Controls {
+		if c.Ref != ref {
+			continue
+		}
+		switch {
+		case c.Status == Contradicted:
+			return Contradicted
+		case c.Status == Unknown:
+			status = Unknown
+		case status == "":
+			status = c.Status
+		}
+	}
+	return status
+}
+
+// Risk returns the verification of a risk of an assessment, or nil.
+func (o *Outcome) Risk(document, assessment, risk string) *Risk {
+	for _, a := range o.Assessments {
+		if a.Document != document || a.Address != assessment {
+			continue
+		}
+		for _, r := range a.Risks {
+			if r.Name == risk {
+				return r
+			}
+		}
+	}
+	return nil
 }
 
 // Verify verifies every claiming control and every assessment.
@@ -422,8 +473,11 @@ func (v *verifier) assessment(as *posture.Assessment) *Assessment {
 			}
 		}
 		vr.VerifiedCoverage, vr.VerifiedResidual = vr.DeclaredCoverage, vr.DeclaredResidual
+		if !r.Avoided() && r.ResidualLikelihood.IsKnown() && r.ResidualImpact.IsKnown() {
+			vr.VerifiedLikelihood, vr.VerifiedImpact = r.ResidualLikelihood.String(), r.ResidualImpact.String()
+		}
 		if len(vr.Contradicted) > 0 || len(vr.UnknownControls) > 0 {
-			vr.VerifiedCoverage, vr.VerifiedResidual = v.recompute(as, r, appetite)
+			vr.VerifiedCoverage, vr.VerifiedResidual, vr.VerifiedLikelihood, vr.VerifiedImpact = v.recompute(as, r, appetite)
 		}
 		vr.PaperOnly = !gap(vr.DeclaredCoverage) && r.Coverage.IsKnown() && gap(vr.VerifiedCoverage)
 		va.Risks = append(va.Risks, vr)
@@ -466,17 +520,17 @@ func (v *verifier) appetite(as *posture.Assessment) risk.Level {
 
 // recompute evaluates one risk again with the contradicted controls not
 // in place and the unknown ones unknown.
-func (v *verifier) recompute(as *posture.Assessment, r *posture.Risk, appetite risk.Level) (coverageName, residual string) {
-	likelihood, err1 := risk.ParseRating(r.Likelihood.String())
-	impact, err2 := risk.ParseRating(r.Impact.String())
+func (v *verifier) recompute(as *posture.Assessment, r *posture.Risk, appetite risk.Level) (coverageName, residual, likelihood, impact string) {
+	inherentL, err1 := risk.ParseRating(r.Likelihood.String())
+	inherentI, err2 := risk.ParseRating(r.Impact.String())
 	known := r.Likelihood.IsKnown() && r.Impact.IsKnown() && err1 == nil && err2 == nil && r.Category.IsKnown() &&
 		r.Treatment.IsKnown() && as.Activity.ID.IsKnown()
 	if !known {
-		return Unknown, Unknown
+		return Unknown, Unknown, "", ""
 	}
 	cr := coverage.Risk{
 		Name: r.Name.String(), Category: r.Category.String(), LifecycleStage: r.LifecycleStage.Or(""),
-		Likelihood: likelihood, Impact: impact, Treatment: r.Treatment.String(), ControlsKnown: true,
+		Likelihood: inherentL, Impact: inherentI, Treatment: r.Treatment.String(), ControlsKnown: true,
 		TransferTo: r.TransferTo.Or(""), Rationale: r.Rationale.Or(""), Known: true, AcceptanceKnown: true,
 	}
 	if a := r.Acceptance; a != nil {
@@ -509,7 +563,7 @@ func (v *verifier) recompute(as *posture.Assessment, r *posture.Risk, appetite r
 	}, coverage.Options{Catalog: v.set, Appetite: appetite, Today: v.in.Today})
 	rr := res.Risks[0]
 	if rr.Coverage == coverage.Unknown {
-		return Unknown, Unknown
+		return Unknown, Unknown, "", ""
 	}
 	residual = Unknown
 	switch {
@@ -517,8 +571,9 @@ func (v *verifier) recompute(as *posture.Assessment, r *posture.Risk, appetite r
 		residual = posture.LevelAvoided
 	case rr.ResidualKnown:
 		residual = rr.ResidualLevel.String()
+		likelihood, impact = rr.ResidualLikelihood.String(), rr.ResidualImpact.String()
 	}
-	return string(rr.Coverage), residual
+	return string(rr.Coverage), residual, likelihood, impact
 }
 
 func (v *verifier) declared(ref string) *posture.Control {

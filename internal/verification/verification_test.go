@@ -155,7 +155,8 @@ func TestPlannedControlsAreNotVerified(t *testing.T) {
 // assessed is a posture with one assessment whose risk relies on the
 // encryption control: inherent significant × significant (high), residual
 // limited × significant (medium), covered under the default appetite.
-func assessed(status string) *posture.Posture {
+func assessed() *posture.Posture {
+	const status = "implemented"
 	c := control(encryption, status, []string{"shop-1"})
 	return &posture.Posture{
 		Controls: []*posture.Control{c},
@@ -193,7 +194,7 @@ func TestCoverageOnEvidence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := verify(t, assessed("implemented"), result(kmsPolicy, tt.result, true, "shop-1"))
+			out := verify(t, assessed(), result(kmsPolicy, tt.result, true, "shop-1"))
 			r := out.Assessments[0].Risks[0]
 			if r.VerifiedCoverage != tt.coverage || r.VerifiedResidual != tt.residual || r.PaperOnly != tt.paperOnly {
 				t.Errorf("verified %s/%s paper only %v, want %s/%s %v", r.VerifiedCoverage, r.VerifiedResidual, r.PaperOnly, tt.coverage, tt.residual, tt.paperOnly)
@@ -209,7 +210,7 @@ func TestCoverageOnEvidence(t *testing.T) {
 // A contradicted control that leaves another effective one may still
 // cover the risk, with a higher residual: not on paper only.
 func TestCoverageWithAnotherControl(t *testing.T) {
-	p := assessed("implemented")
+	p := assessed()
 	access := control("iso29151:9.4.1", "implemented", []string{"shop-1"})
 	p.Controls = append(p.Controls, access)
 	risk := p.Assessments[0].Risks[0]
@@ -225,7 +226,7 @@ func TestCoverageWithAnotherControl(t *testing.T) {
 
 func TestResults(t *testing.T) {
 	docs := infrastructure()
-	p := assessed("implemented")
+	p := assessed()
 	report := &results.Report{Policies: []*results.Policy{kmsPolicy}, Results: []results.Result{result(kmsPolicy, results.Fail, true, "shop-1")}}
 	out, err := Verify(Input{Documents: docs, Posture: p, Check: report, Systems: systems.Resolve(docs)})
 	if err != nil {
@@ -283,7 +284,7 @@ func TestAmbiguousSystems(t *testing.T) {
 
 func TestPostureAloneFailsNothing(t *testing.T) {
 	docs := infrastructure()[:1]
-	p := assessed("implemented")
+	p := assessed()
 	p.Controls[0].Evidence = texts("aws_kms_key.orders")
 	report := &results.Report{Policies: []*results.Policy{kmsPolicy}}
 	out, err := Verify(Input{Documents: docs, Posture: p, Check: report, Systems: systems.Resolve(docs)})

@@ -6,7 +6,10 @@
 # of examples/complete with the built-in policy pack (it must pass), plans
 # and checks examples/cloud-processor (a cloud processor with ISO/IEC 27018
 # controls; it must pass too), checks a
-# real AWS plan with assume_pii (it must block), runs the pack's tests, and
+# real AWS plan with assume_pii (it must block), checks the posture of
+# examples/verified-posture against a storage workspace's plan (a claimed
+# control is contradicted, a risk covered on paper only) and against a fixed
+# variant (verified), runs the pack's tests, and
 # shows the command line. It exits 0 only when every step behaves as
 # expected. Everything it writes goes to .demo/, which git ignores.
 set -euo pipefail
@@ -128,6 +131,42 @@ status=0
 cat "$work/check-aws.txt"
 [ "$status" -eq 1 ] || fail "$work/check-aws.txt" "expected blocking failures on the AWS plan with assume_pii=true (exit status 1), got $status"
 
+step "A posture verified against another workspace's infrastructure: examples/verified-posture"
+if ! plan verified-posture -out="$work/verified-posture.tfplan" >"$work/verified-posture-plan.txt"; then
+  fail "$work/verified-posture-plan.txt" "examples/verified-posture should plan without errors"
+fi
+grep -E '^Plan:' "$work/verified-posture-plan.txt"
+terraform -chdir="$root/examples/verified-posture" show -json "$work/verified-posture.tfplan" >"$work/posture.json"
+infra="examples/verified-posture/infrastructure"
+# verification shows the verification's results of a check's text output:
+# the posture's document, whose resources the verification policies check.
+verification() { sed -n '/^posture.json$/,/^$/p' "$1"; }
+echo "\$ terraform show -json verified-posture.tfplan > posture.json"
+echo "\$ terraform-provider-pii check posture.json storage=../$infra/storage.json"
+status=0
+(cd "$work" && "$bin/terraform-provider-pii" check --no-color posture.json "storage=../$infra/storage.json") >"$work/check-verified.txt" || status=$?
+verification "$work/check-verified.txt"
+tail -n 2 "$work/check-verified.txt"
+[ "$status" -eq 1 ] || fail "$work/check-verified.txt" "expected the check to block (exit status 1), got $status"
+grep -q 'pii_control.backup_encryption (iso29151:10.1.1, declared implemented) is contradicted: fails: aws_s3_bucket_pii_kms_encryption on storage:aws_s3_bucket.grafana_backups' "$work/check-verified.txt" ||
+  fail "$work/check-verified.txt" "expected pii_control.backup_encryption to be contradicted by the unencrypted bucket"
+grep -q 'risk "backups_read_by_outsiders" is covered on paper only' "$work/check-verified.txt" ||
+  fail "$work/check-verified.txt" "expected risk \"backups_read_by_outsiders\" to be covered on paper only"
+echo "(the storage workspace's own findings, region, logging and the rest, are in .demo/check-verified.txt)"
+echo
+echo "\$ terraform-provider-pii check posture.json storage=../$infra/storage-fixed.json   # the bucket encrypted with KMS"
+status=0
+(cd "$work" && "$bin/terraform-provider-pii" check --no-color posture.json "storage=../$infra/storage-fixed.json") >"$work/check-verified-fixed.txt" || status=$?
+verification "$work/check-verified-fixed.txt"
+grep -q 'pii_control.backup_encryption (iso29151:10.1.1, declared implemented) is verified: passes: aws_s3_bucket_pii_kms_encryption on storage:aws_s3_bucket.grafana_backups' "$work/check-verified-fixed.txt" ||
+  fail "$work/check-verified-fixed.txt" "expected pii_control.backup_encryption to be verified on the fixed bucket"
+if grep -qE 'is contradicted|covered on paper only' "$work/check-verified-fixed.txt"; then
+  fail "$work/check-verified-fixed.txt" "expected nothing contradicted on the fixed bucket"
+fi
+echo "The posture's own results pass; the check still exits $status for the storage workspace's other findings (in .demo/check-verified-fixed.txt)."
+(cd "$work" && "$bin/terraform-provider-pii" report --with-check --format html --output verified-posture.html posture.json "storage=../$infra/storage.json")
+echo "The report of the first run, with its Verification section: .demo/verified-posture.html"
+
 step "terraform-provider-pii test: the built-in pack's own policy tests"
 "$bin/terraform-provider-pii" test
 
@@ -143,5 +182,5 @@ fi
 
 step "Done"
 echo "The demo passed: examples/complete and examples/cloud-processor planned cleanly and passed the policy pack, the uncovered risk in"
-echo "examples/gap failed the plan, the pack blocked the unprotected AWS stores, and both mistakes were caught"
-echo "with a suggestion."
+echo "examples/gap failed the plan, the pack blocked the unprotected AWS stores, the storage workspace's plan contradicted a claimed"
+echo "control (and the fixed plan verified it), and both mistakes were caught with a suggestion."

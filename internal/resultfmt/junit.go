@@ -46,6 +46,8 @@ type junitCase struct {
 	Failure   *junitProblem `xml:"failure"`
 	Error     *junitProblem `xml:"error"`
 	Skipped   *junitSkipped `xml:"skipped"`
+	// SystemOut holds what a passing result says.
+	SystemOut string `xml:"system-out,omitempty"`
 }
 
 type junitProblem struct {
@@ -112,8 +114,15 @@ func writeJUnit(b *bytes.Buffer, v *view) error {
 					tc.Skipped = &junitSkipped{Message: "unknown: " + junitMessage(rw)}
 					suite.Skipped++
 				case rw.Status == results.NotApplicable:
-					tc.Skipped = &junitSkipped{Message: "not applicable"}
+					msg := "not applicable"
+					if len(rw.Messages) > 0 {
+						msg += ": " + junitMessage(rw)
+					}
+					tc.Skipped = &junitSkipped{Message: msg}
 					suite.Skipped++
+				case len(rw.Messages) > 0:
+					// A pass that says why (a verified control).
+					tc.SystemOut = strings.Join(rw.Messages, "\n")
 				}
 				suite.Tests++
 				suite.Cases = append(suite.Cases, tc)

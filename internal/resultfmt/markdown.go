@@ -25,6 +25,11 @@ const markdownProblemsHeader = "| Resource | Policy | Status | Severity | Enforc
 const markdownUnknownHeader = "| Resource | Policy | Severity | Enforcement | Controls | Why unknown |\n" +
 	"|---|---|---|---|---|---|\n"
 
+// markdownNotesHeader heads the results that passed or did not apply and
+// say why (the verification of claimed controls).
+const markdownNotesHeader = "| Resource | Policy | Severity | Enforcement | Controls | What it says |\n" +
+	"|---|---|---|---|---|---|\n"
+
 func writeMarkdown(b *bytes.Buffer, v *view) error {
 	writeMarkdownLimit(b, v, MarkdownLimit)
 	return nil
@@ -35,13 +40,15 @@ func writeMarkdownLimit(b *bytes.Buffer, v *view, limit int) {
 
 	// Failures and errors, and unknowns that block (strict), go in the
 	// table; blocking ones first so that truncation drops them last.
-	var problems, unknowns []row
+	var problems, unknowns, notes []row
 	for _, rw := range v.rows {
 		switch {
 		case rw.Status == results.Fail || rw.Status == results.Error || rw.Blocking:
 			problems = append(problems, rw)
 		case rw.Status == results.Unknown:
 			unknowns = append(unknowns, rw)
+		case len(rw.Messages) > 0:
+			notes = append(notes, rw)
 		}
 	}
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Blocking && !problems[j].Blocking })
@@ -99,6 +106,12 @@ func writeMarkdownLimit(b *bytes.Buffer, v *view, limit int) {
 		len(unknowns), plural(len(unknowns), "result", "results"),
 		"the policy depends on values known only after apply")
 	unknownClose := "\n</details>\n"
+	notesOpen := fmt.Sprintf("\n<details>\n<summary>%d %s that passed or did not apply, with what %s</summary>\n\n",
+		len(notes), plural(len(notes), "result", "results"), plural(len(notes), "it says", "they say"))
+	noteRows := make([]string, len(notes))
+	for i, rw := range notes {
+		noteRows[i] = markdownUnknownRow(rw, multiDoc)
+	}
 	foot := fmt.Sprintf("\n%s", v.report.CountLine())
 	if v.opt.Version != "" {
 		foot += fmt.Sprintf(" · %s %s", ToolName, mdText(v.opt.Version))
@@ -113,14 +126,21 @@ func writeMarkdownLimit(b *bytes.Buffer, v *view, limit int) {
 	if len(unknowns) > 0 {
 		fixed += len(unknownOpen) + len(markdownUnknownHeader) + len(unknownClose)
 	}
-	shownProblems, shownUnknowns := len(problemRows), len(unknownRows)
-	if fixed+totalLen(problemRows)+totalLen(unknownRows) > limit {
+	if len(notes) > 0 {
+		fixed += len(notesOpen) + len(markdownNotesHeader) + len(unknownClose)
+	}
+	shownProblems, shownUnknowns, shownNotes := len(problemRows), len(unknownRows), len(noteRows)
+	if fixed+totalLen(problemRows)+totalLen(unknownRows)+totalLen(noteRows) > limit {
 		budget := limit - fixed - markdownNoteReserve
 		shownProblems = fit(problemRows, budget)
 		budget -= totalLen(problemRows[:shownProblems])
-		shownUnknowns = 0
+		shownUnknowns, shownNotes = 0, 0
 		if shownProblems == len(problemRows) {
 			shownUnknowns = fit(unknownRows, budget)
+			budget -= totalLen(unknownRows[:shownUnknowns])
+			if shownUnknowns == len(unknownRows) {
+				shownNotes = fit(noteRows, budget)
+			}
 		}
 	}
 
@@ -157,6 +177,24 @@ func writeMarkdownLimit(b *bytes.Buffer, v *view, limit int) {
 				more = "more "
 			}
 			fmt.Fprintf(b, "… %d %sunknown %s not shown; see the JSON or SARIF output.\n", n, more, plural(n, "result", "results"))
+		}
+		b.WriteString(unknownClose)
+	}
+	if len(notes) > 0 {
+		b.WriteString(notesOpen)
+		if shownNotes > 0 {
+			b.WriteString(markdownNotesHeader)
+		}
+		for _, r := range noteRows[:shownNotes] {
+			b.WriteString(r)
+		}
+		if n := len(notes) - shownNotes; n > 0 {
+			more := ""
+			if shownNotes > 0 {
+				b.WriteString("\n")
+				more = "more "
+			}
+			fmt.Fprintf(b, "… %d %s%s not shown; see the JSON or SARIF output.\n", n, more, plural(n, "result", "results"))
 		}
 		b.WriteString(unknownClose)
 	}

@@ -844,3 +844,51 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+// The text, Markdown and JUnit formats show a result that passed or did not apply only when it
+// says why (the verification of a claimed control does), after the
+// resource's problems; results without a message stay a count.
+func TestPassesThatSayWhy(t *testing.T) {
+	verified := &results.Policy{Name: "pii_control_verified", EnforcementLevel: results.MandatoryOverridable}
+	plain := &results.Policy{Name: "plain", EnforcementLevel: results.Mandatory}
+	res := &results.Resource{Address: "pii_control.a", Document: "p.json"}
+	report := &results.Report{Documents: []string{"p.json"}, Results: []results.Result{
+		{Policy: verified, Resource: res, Status: results.Pass, Messages: []string{"pii_control.a (iso29151:10.1.1, declared implemented) is verified: passes: k on s:b.c."}},
+		{Policy: plain, Resource: res, Status: results.Pass},
+		{Policy: plain, Resource: &results.Resource{Address: "pii_control.b", Document: "p.json"}, Status: results.NotApplicable},
+		{Policy: verified, Resource: &results.Resource{Address: "pii_control.b", Document: "p.json"}, Status: results.NotApplicable, Messages: []string{"pii_control.b (iso29151:12.1.1, declared implemented) is unverified: no policy of the pack implements iso29151:12.1.1."}},
+	}}
+	got := render(t, "text", report, Options{})
+	want := `
+p.json
+  pii_control.a: 2 pass
+    PASS     pii_control_verified
+             pii_control.a (iso29151:10.1.1, declared implemented) is verified: passes: k on s:b.c.
+  pii_control.b: 2 not_applicable
+    N/A      pii_control_verified
+             pii_control.b (iso29151:12.1.1, declared implemented) is unverified: no policy of the pack implements iso29151:12.1.1.
+`
+	if !strings.Contains(got, want) {
+		t.Errorf("text output:\n%s\nwant it to hold:%s", got, want)
+	}
+	if strings.Contains(got, "plain") {
+		t.Errorf("a result without a message is listed:\n%s", got)
+	}
+	for format, wants := range map[string][]string{
+		"markdown": {
+			"<summary>2 results that passed or did not apply, with what they say</summary>",
+			"| pii\\_control.a | pii\\_control\\_verified | - | mandatory\\_overridable | - | pii\\_control.a (iso29151:10.1.1, declared implemented) is verified: passes: k on s:b.c. |",
+		},
+		"junit": {
+			"<system-out>pii_control.a (iso29151:10.1.1, declared implemented) is verified: passes: k on s:b.c.</system-out>",
+			`<skipped message="not applicable: pii_control.b (iso29151:12.1.1, declared implemented) is unverified: no policy of the pack implements iso29151:12.1.1."></skipped>`,
+		},
+	} {
+		out := render(t, format, report, Options{})
+		for _, w := range wants {
+			if !strings.Contains(out, w) {
+				t.Errorf("the %s output lacks %q:\n%s", format, w, out)
+			}
+		}
+	}
+}

@@ -120,6 +120,33 @@ func (t textWriter) resource(rows []row) {
 			}
 		}
 	}
+	// A pass or not_applicable result that says why (the verification of
+	// a claimed control, for one) is shown with its message; the pack's
+	// own policies say nothing when they pass.
+	for _, rw := range rows {
+		if !nonPass(rw.Status) && len(rw.Messages) > 0 {
+			t.note(rw)
+		}
+	}
+}
+
+// note writes a result that passed or did not apply, with its messages.
+func (t textWriter) note(rw row) {
+	label := strings.ToUpper(string(rw.Status))
+	if rw.Status == results.NotApplicable {
+		label = "N/A"
+	}
+	pad := strings.Repeat(" ", statusWidth-len(label))
+	sgr := sgrDim
+	if rw.Status == results.Pass {
+		sgr = sgrGreen
+	}
+	t.b.WriteString(indentResult + t.paint(sgr, label) + pad + clean(rw.Policy.Name) + "\n")
+	for _, msg := range rw.Messages {
+		for _, l := range messageLines(msg) {
+			t.b.WriteString(strings.TrimRight(indentDetail+clean(l), " \t") + "\n")
+		}
+	}
 }
 
 func (t textWriter) result(rw row) {

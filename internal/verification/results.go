@@ -28,11 +28,11 @@ const File = "<builtin>/verification"
 func Policies() []*results.Policy {
 	reviews := []string{"iso29151:18.2.2", "iso29151:18.2.3"}
 	return []*results.Policy{
-		{Name: PolicyControl, ResourceType: "pii_control", File: File, Line: 1, Severity: "high", EnforcementLevel: results.MandatoryOverridable, Controls: reviews,
+		{Name: PolicyControl, ResourceType: "pii_control", File: File, Severity: "high", EnforcementLevel: results.MandatoryOverridable, Controls: reviews,
 			Description: "A pii_control that claims to be implemented, partial or alternative is not contradicted by the infrastructure: the policies that implement it pass on the resources that hold PII for its activities, and its evidence exists and is not planned for deletion"},
-		{Name: PolicyAssessment, ResourceType: "pii_risk_assessment", File: File, Line: 2, Severity: "high", EnforcementLevel: results.MandatoryOverridable, Controls: reviews,
+		{Name: PolicyAssessment, ResourceType: "pii_risk_assessment", File: File, Severity: "high", EnforcementLevel: results.MandatoryOverridable, Controls: reviews,
 			Description: "No risk of the assessment is covered on paper only: with the contradicted controls counted as not in place, every risk covered on the declared posture stays covered"},
-		{Name: PolicySystems, ResourceType: "pii_processing_activity", File: File, Line: 3, Severity: "medium", EnforcementLevel: results.MandatoryOverridable, Controls: []string{"iso29151:18.2.3"},
+		{Name: PolicySystems, ResourceType: "pii_processing_activity", File: File, Severity: "medium", EnforcementLevel: results.MandatoryOverridable, Controls: []string{"iso29151:18.2.3"},
 			Description: "Every unqualified resource address an activity names among its systems resolves to one document; an address that several documents have is qualified with the document's name (shop:aws_s3_bucket.orders)"},
 	}
 }

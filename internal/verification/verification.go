@@ -30,7 +30,7 @@
 // validly accepted) on the declared posture but not on the verified one
 // is covered on paper only.
 //
-// Outcome.Results turns all of it into policy results that every output
+// Outcome.Add turns all of it into policy results that every output
 // format renders: one per claiming pii_control, one per
 // pii_risk_assessment, one per processing activity that names resource
 // addresses (an address that several documents have is ambiguous).

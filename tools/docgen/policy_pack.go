@@ -13,6 +13,7 @@ import (
 
 	"github.com/privacycode/terraform-provider-pii/internal/catalog"
 	"github.com/privacycode/terraform-provider-pii/internal/policy"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 )
 
 // folderIntros say what each folder of the pack covers; a folder without
@@ -142,9 +143,23 @@ after apply gives ` + "`unknown`" + `, which blocks only with ` + "`--strict`" +
 		b.WriteString(codeList(sortedKeys(files)) + " (paths under `policies/`), each with its `*.policytest.hcl` beside it.\n")
 	}
 
+	// The verification's policies are not HCL: the check computes them
+	// from the pack's results and the posture.
+	b.WriteString("\n## verification\n\nComputed by every check from the pack's results and the posture, not written in the policy language: each claimed `pii_control` is verified against the infrastructure of the documents given (see [Verification](policy-language.md#verification)).\n\n")
+	b.WriteString("| Policy | Requires | Reads | Controls | Severity | Enforcement |\n|---|---|---|---|---|---|\n")
+	for _, p := range verification.Policies() {
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", p.Name, cell(p.Description), codeList([]string{p.ResourceType}),
+			codeList(p.Controls), p.Severity, strings.ReplaceAll(p.EnforcementLevel, "_", "\\_"))
+	}
+
 	// The mapping the other way: for an auditor holding a control list.
 	byControl := map[string][]string{}
 	for _, p := range pack.Policies {
+		for _, c := range p.Controls {
+			byControl[c] = append(byControl[c], p.Name)
+		}
+	}
+	for _, p := range verification.Policies() {
 		for _, c := range p.Controls {
 			byControl[c] = append(byControl[c], p.Name)
 		}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/privacycode/terraform-provider-pii/internal/catalog"
 	"github.com/privacycode/terraform-provider-pii/internal/engine"
 	"github.com/privacycode/terraform-provider-pii/internal/policy"
@@ -14,7 +16,6 @@ import (
 	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
 	"github.com/privacycode/terraform-provider-pii/internal/verification"
 	"github.com/privacycode/terraform-provider-pii/policies"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // The plan of examples/verified-posture checked with the built-in pack

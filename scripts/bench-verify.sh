@@ -2,13 +2,15 @@
 # make bench-verify: the cost of checking one posture with many
 # infrastructure documents, against the same resources in one document.
 # Builds the provider binary once, writes the documents of
-# BenchmarkVerifyManyDocuments (internal/verification) as files with its
-# TestWriteManyDocuments (one generator for the benchmark and this script):
-# a posture of ACTIVITIES pii_processing_activity resources, each naming
-# data stores qualified with their document's label (ws07:aws_s3_bucket...),
-# and CONTROLS implemented pii_control resources; and RESOURCES generated
-# AWS resources (internal/plangen), once in DOCS documents and once in one,
-# the same resources in both. Then it times the check of each, RUNS times:
+# BenchmarkVerifyManyDocuments (internal/verification) as files with
+# tools/workspacegen (one generator, plangen.GenerateWorkspaces, for the
+# benchmark and this script): a posture of ACTIVITIES
+# pii_processing_activity resources, each naming data stores qualified
+# with their document's label (ws07:aws_s3_bucket...), and CONTROLS
+# implemented pii_control resources; and RESOURCES generated AWS resources
+# (internal/plangen), once in DOCS documents of RESOURCES/DOCS and once in
+# one, the same resources in both. Then it times the check of each, RUNS
+# times:
 #
 #   terraform-provider-pii check --format json --output /dev/null posture.json ws00=ws00.json ws01=ws01.json ...
 #   terraform-provider-pii check --format json --output /dev/null posture.json ws00=ws00.json
@@ -72,18 +74,18 @@ mkdir -p "$work/bin" "$logs"
 rm -f "$logs"/*
 
 step "Building terraform-provider-pii and the document writer"
-(cd "$root" && go build -o "$work/bin/terraform-provider-pii" . && go test -c -o "$work/bin/verification.test" ./internal/verification/)
+(cd "$root" && go build -o "$work/bin/terraform-provider-pii" . && go build -o "$work/bin/workspacegen" ./tools/workspacegen)
 echo "$work/bin/terraform-provider-pii"
 
 step "Writing the documents"
-"$work/bin/verification.test" -test.run '^TestWriteManyDocuments$' -test.v \
-  -verify.many-docs "$docs_dir" -verify.docs "1,$DOCS" -verify.resources "$RESOURCES" \
-  -verify.activities "$ACTIVITIES" -verify.controls "$CONTROLS" >"$logs/write.txt" 2>&1 || {
+# docs-DOCS/ and docs-1/ under $docs_dir, each a posture.json and ws*.json.
+"$work/bin/workspacegen" -out "$docs_dir" -docs "$DOCS" -resources-per-doc $((RESOURCES / DOCS)) \
+  -activities "$ACTIVITIES" -controls "$CONTROLS" >"$logs/write.txt" 2>&1 || {
   echo "bench-verify: writing the documents failed; the end of $logs/write.txt:" >&2
   tail -n 20 "$logs/write.txt" >&2
   exit 2
 }
-sed -n 's/^.*bench_test.go:[0-9]*: //p' "$logs/write.txt"
+while IFS= read -r line; do echo "${line#"$root"/}"; done <"$logs/write.txt"
 
 # check N RUN: one timed check of the posture with the N documents of
 # docs-N; appends its wall time (seconds) and peak RSS (KiB) to the result

@@ -41,6 +41,27 @@
 //
 // The output is deterministic: the same Config always gives the same
 // bytes.
+//
+// GenerateWorkspaces writes one posture checked with the infrastructure of
+// many workspaces, for measuring how verifying a posture scales with the
+// number of documents (make bench-verify, BenchmarkVerifyManyDocuments in
+// internal/verification). The infrastructure is WorkspacesConfig.Workspaces
+// parts, each a document of ResourcesPerWorkspace resources as Generate
+// writes it, under names made distinct by a suffix per part (_p00,
+// _p01...): resource and module names, the pii_* resources' names and the
+// activities' and assessments' ids, with every reference to them. Merging
+// consecutive parts gives fewer, larger documents of exactly the same
+// resources, so that one document and one per workspace differ only in
+// how the resources are split. The posture is a plan of Activities
+// pii_processing_activity resources, each naming SystemsPerActivity data
+// stores of one part as its storage systems, qualified with the label of
+// the document that holds the part (ws07:aws_s3_bucket...), and Controls
+// implemented pii_control resources, organisation-wide or scoped to a few
+// activities, whose evidence names the parts' KMS keys. The controls are
+// ISO/IEC 29151 controls that policies of the built-in pack check on AWS
+// data stores, so that they are verified or contradicted, not merely
+// unverified. The same WorkspacesConfig and number of documents always
+// give the same bytes.
 package plangen
 
 import (

@@ -114,6 +114,25 @@
 //     document id, a Terraform address) "#" and the UUID of a back-matter
 //     resource titled with the text, one per distinct text.
 //
+// With Options.Verification (--with-check), each implemented requirement
+// of a control that claims to be implemented, partial or alternative also
+// has a verification-status prop (verified, contradicted, unknown or
+// unverified, as package verification words them), a remark that says why,
+// and one link per resource of the infrastructure that its implementing
+// policies checked or its evidence names: rel contradicted-by (a failing
+// result, evidence planned for deletion or missing from its document),
+// else checked-by (a result unknown or an error), else verified-by (every
+// result passes), with the results as the link's text. The link's target
+// is "#" and the UUID of a back-matter resource titled with the address
+// qualified by its document's label (storage:aws_s3_bucket.backups), with
+// props resource-address, document-label and document, and an rlink to the
+// resource's URN (urn:privacycode:pii:resource: and the qualified address,
+// percent-encoded where a URI needs it). A back-matter resource of
+// evidence that is an address gets an evidence-state prop (found,
+// planned_for_deletion, missing, not_found) and rlinks to the URNs of the
+// resources found for it. The control implementation's description counts
+// the controls by verification.
+//
 // OSCAL requires an information type and an implemented requirement:
 // without activities or controls, one placeholder of each says so (prop
 // placeholder, control-id no-control-declared).
@@ -148,6 +167,45 @@
 //     transferred → closed; accepted → deviation-approved; uncovered or
 //     partially covered → remediating when a selected control is planned,
 //     else open; unknown → investigating.
+//
+// With Options.Verification (--with-check) the result also has:
+//
+//   - observations, for every claimed control: one per implementing policy
+//     evaluated on resources in its scope (method TEST; subjects the
+//     resources, type resource, each with its result as a status prop) and
+//     one per evidence entry that is an address (method EXAMINE; subjects
+//     the resources found for it, or the one its document lacks). Each is
+//     of type control-objective, and also finding when it contradicts the
+//     control; props name the control (control-id, address, document), its
+//     verification-status, and the policy and status, or the
+//     evidence-entry and evidence-state. The subjects are back-matter
+//     resources of the same UUIDs as the security plan's.
+//   - one finding per contradicted control (after the policy results'
+//     findings), whose target is the statement of its implemented
+//     requirement (statement-id token_smt, not-satisfied, reason fail),
+//     with implementation-statement-uuid the security plan's statement,
+//     related-observations the observations that contradict it and
+//     related-risks the risks that rely on it; props policy
+//     pii_control_verified, control-id, address, document, declared-status
+//     and verification-status.
+//   - risks that follow the verification: the adjusted characterization is
+//     the verified residual (likelihood, impact, score and level with the
+//     contradicted controls counted as not in place; the level alone,
+//     "(known after apply)", while a control it relies on is unknown), with
+//     the prop residual-basis verified and, when the verified residual
+//     differs, the declared one as the props declared-residual-likelihood,
+//     declared-residual-impact, declared-residual-score and
+//     declared-residual-level; the initial characterization stays the
+//     assessor's inherent ratings. The status follows the verified coverage
+//     (a risk covered on paper only is open), the declared coverage stays
+//     the coverage prop, and the props verified-coverage,
+//     verified-residual-level, covered-on-paper-only, contradicted-control
+//     and unknown-control and a paragraph of the statement say what
+//     changed. Mitigating factors get a verification-status prop; a
+//     contradicted one says the verified residual does not count it.
+//   - the claimed controls among the reviewed controls.
+//
+// Without a verification, neither document has any of this.
 //
 // Every UUID of both documents is a UUIDv5 (RFC 9562, SHA-1) of a fixed
 // namespace and a name that says what the item is ("party/Security team",

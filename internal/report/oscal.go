@@ -17,6 +17,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
+	"github.com/privacycode/terraform-provider-pii/internal/results"
+	"github.com/privacycode/terraform-provider-pii/internal/systems"
+	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 )
 
 // What the oscal-ssp and oscal-ar formats share: the OSCAL version, the
@@ -41,6 +45,9 @@ const (
 	piiCategorySystem = "urn:privacycode:pii:pii-categories"
 	// systemIDType is the identifier type of the system id.
 	systemIDType = "urn:privacycode:pii:system-id"
+	// resourceURNPrefix starts the URN of a resource of the documents
+	// (resourceURN).
+	resourceURNPrefix = "urn:privacycode:pii:resource:"
 )
 
 // uuidNamespace is the namespace of every UUID in the OSCAL documents:
@@ -101,6 +108,18 @@ func requirementUUIDs(g *uuids, p *posture.Posture) map[*posture.Control]string 
 	out := make(map[*posture.Control]string, len(p.Controls))
 	for _, c := range p.Controls {
 		out[c] = g.make("implemented-requirement", c.Document, c.Address)
+	}
+	return out
+}
+
+// statementUUIDs gives every pii_control its statement's UUID, for the
+// same reason: the assessment results' findings of contradicted controls
+// name the security plan's statements. Both formats call it right after
+// requirementUUIDs.
+func statementUUIDs(g *uuids, p *posture.Posture) map[*posture.Control]string {
+	out := make(map[*posture.Control]string, len(p.Controls))
+	for _, c := range p.Controls {
+		out[c] = g.make("statement", c.Document, c.Address)
 	}
 	return out
 }
@@ -263,6 +282,15 @@ func evidenceHref(s string) (string, bool) {
 // module.a["x"].aws_s3_bucket.b[0], data.aws_iam_policy_document.read.
 var terraformAddress = regexp.MustCompile(`^(module\.[A-Za-z_][A-Za-z0-9_-]*(\[[^\]]*\])?\.)*(data\.)?[A-Za-z][A-Za-z0-9-]*_[A-Za-z0-9_-]+\.[A-Za-z_][A-Za-z0-9_-]*(\[[^\]]*\])?$`)
 
+// isResourceAddress reports whether evidence text is a resource address,
+// qualified with a document's label or not (storage:aws_s3_bucket.b).
+func isResourceAddress(text string) bool {
+	if label, address, found := strings.Cut(text, ":"); found && systems.ValidLabel(label) {
+		return terraformAddress.MatchString(address)
+	}
+	return terraformAddress.MatchString(text)
+}
+
 // markerNote says what a value held as a marker is, for remarks.
 func markerNote(v posture.Value, what string) string {
 	switch {
@@ -358,11 +386,16 @@ type oBackMatter struct {
 }
 
 type oResource struct {
-	UUID        string `json:"uuid"`
-	Title       string `json:"title,omitempty"`
-	Description string `json:"description,omitempty"`
-	Props       props  `json:"props,omitempty"`
-	Remarks     string `json:"remarks,omitempty"`
+	UUID        string   `json:"uuid"`
+	Title       string   `json:"title,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Props       props    `json:"props,omitempty"`
+	RLinks      []oRLink `json:"rlinks,omitempty"`
+	Remarks     string   `json:"remarks,omitempty"`
+}
+
+type oRLink struct {
+	Href string `json:"href"`
 }
 
 type oComponent struct {
@@ -517,4 +550,213 @@ func encodeIndented(b *bytes.Buffer, v any) error {
 	enc := json.NewEncoder(b)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// What both formats say of the verification (Options.Verification, with
+// --with-check): the resources of the infrastructure that verify or
+// contradict a claimed control.
+
+// Relations of a claimed control's implemented requirement to a resource
+// of the infrastructure: the rel of its link. A resource some of whose
+// results contradict the control is contradicted-by, else one whose
+// result is unknown (or an error) checked-by, else verified-by.
+const (
+	relVerifiedBy     = "verified-by"
+	relContradictedBy = "contradicted-by"
+	relCheckedBy      = "checked-by"
+)
+
+// resourceURN is the URN of a resource of the documents, its address
+// qualified with its document's label (storage:aws_s3_bucket.backups):
+// urn:privacycode:pii:resource:storage:aws_s3_bucket.backups. Every
+// character other than a letter, digit, "-", ".", "_", "~", ":" or "@"
+// is percent-encoded (UTF-8), so that the brackets and quotes of an
+// instance key (["eu west"] → %5B%22eu%20west%22%5D) still make a URI;
+// evidenceHref takes it as a link target.
+func resourceURN(qualified string) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b strings.Builder
+	b.WriteString(resourceURNPrefix)
+	for i := 0; i < len(qualified); i++ {
+		c := qualified[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~:@", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&0x0f])
+		}
+	}
+	return b.String()
+}
+
+// verifiedControls indexes the verification's controls by document and
+// address; nil without a verification.
+func verifiedControls(o *verification.Outcome) map[[2]string]*verification.Control {
+	if o == nil {
+		return nil
+	}
+	out := make(map[[2]string]*verification.Control, len(o.Controls))
+	for _, c := range o.Controls {
+		out[[2]string{c.Document, c.Address}] = c
+	}
+	return out
+}
+
+// infraResources makes the back-matter resources of the resources of the
+// infrastructure that the verification names: one per qualified address,
+// titled with it, with props for the address, the document's label and
+// name, and an rlink to its URN (resourceURN). Its UUID is the UUIDv5 of
+// "infrastructure-resource/" and the qualified address, the same in both
+// documents: the security plan links it, the assessment results'
+// observations have it as a subject.
+type infraResources struct {
+	g      *uuids
+	byAddr map[string]*infraResource
+	docs   map[string]string // label → document name
+}
+
+type infraResource struct {
+	uuid, qualified string
+	// found: a document has it (else it is only evidence whose document
+	// lacks it).
+	found bool
+}
+
+func newInfraResources(g *uuids, p *posture.Posture, check *results.Report) *infraResources {
+	s := &infraResources{g: g, byAddr: map[string]*infraResource{}, docs: map[string]string{}}
+	if check != nil {
+		for _, r := range check.Results {
+			if r.Resource != nil && r.Resource.Label != "" {
+				if _, ok := s.docs[r.Resource.Label]; !ok {
+					s.docs[r.Resource.Label] = r.Resource.Document
+				}
+			}
+		}
+	}
+	for _, d := range p.Documents {
+		if l := tfplan.DefaultLabel(d.Name); l != "" {
+			if _, ok := s.docs[l]; !ok {
+				s.docs[l] = d.Name
+			}
+		}
+	}
+	return s
+}
+
+// ref returns the UUID of the resource at a qualified address; found says
+// whether a document has it.
+func (s *infraResources) ref(qualified string, found bool) string {
+	r, ok := s.byAddr[qualified]
+	if !ok {
+		r = &infraResource{uuid: s.g.make("infrastructure-resource", qualified), qualified: qualified}
+		s.byAddr[qualified] = r
+	}
+	r.found = r.found || found
+	return r.uuid
+}
+
+// resources are the back-matter resources, by qualified address.
+func (s *infraResources) resources() []oResource {
+	addrs := make([]string, 0, len(s.byAddr))
+	for a := range s.byAddr {
+		addrs = append(addrs, a)
+	}
+	slices.Sort(addrs)
+	out := make([]oResource, 0, len(addrs))
+	for _, a := range addrs {
+		r := s.byAddr[a]
+		label, address, _, ok := systems.Parse(a)
+		if !ok || label == "" {
+			label, address = "", a
+		}
+		doc := s.docs[label]
+		var pr props
+		pr.add("resource-address", address)
+		pr.add("document-label", label)
+		pr.add("document", doc)
+		where := "the document labelled " + label
+		if doc != "" {
+			where += " (" + doc + ")"
+		}
+		desc := "The resource " + address + " of " + where + ", which the verification of the claimed controls checked or found as evidence."
+		if !r.found {
+			desc = "The resource " + address + ", which a control names as evidence, but which " + where + " does not have."
+		}
+		out = append(out, oResource{UUID: r.uuid, Title: a, Description: desc, Props: pr, RLinks: []oRLink{{Href: resourceURN(a)}}})
+	}
+	return out
+}
+
+// resourceRelation is what the verification of one control says of one
+// resource: the strongest relation and the notes behind it.
+type resourceRelation struct {
+	qualified string
+	rank      int // 0 (evidence found only), 1 verified-by, 2 checked-by, 3 contradicted-by
+	found     bool
+	notes     []string
+}
+
+func (r *resourceRelation) rel() string {
+	switch r.rank {
+	case 3:
+		return relContradictedBy
+	case 2:
+		return relCheckedBy
+	}
+	return relVerifiedBy
+}
+
+// relations are the resources the verification of a control names, by
+// qualified address: those its implementing policies checked (pass,
+// fail, unknown or error) and those of its evidence entries that are
+// addresses (found, planned for deletion, or missing from their
+// document).
+func relations(vc *verification.Control) []*resourceRelation {
+	byAddr := map[string]*resourceRelation{}
+	add := func(qualified string, rank int, found bool, note string) {
+		r, ok := byAddr[qualified]
+		if !ok {
+			r = &resourceRelation{qualified: qualified}
+			byAddr[qualified] = r
+		}
+		r.rank = max(r.rank, rank)
+		r.found = r.found || found
+		if !slices.Contains(r.notes, note) {
+			r.notes = append(r.notes, note)
+		}
+	}
+	for _, ch := range vc.Checks {
+		rank := 1
+		switch ch.Status {
+		case results.Fail:
+			rank = 3
+		case results.Unknown, results.Error:
+			rank = 2
+		}
+		add(ch.Resource, rank, true, ch.Policy+": "+string(ch.Status))
+	}
+	for _, ev := range vc.Evidence {
+		switch ev.State {
+		case verification.EvidenceFound:
+			for _, q := range ev.Resources {
+				add(q, 0, true, "named as evidence, found")
+			}
+		case verification.EvidenceDeleted:
+			for _, q := range ev.Resources {
+				add(q, 3, true, "named as evidence, planned for deletion")
+			}
+		case verification.EvidenceMissing:
+			if label, address, _, ok := systems.Parse(ev.Entry); ok {
+				add(systems.Qualified(label, address), 3, false, "named as evidence, not in its document")
+			}
+		}
+	}
+	out := make([]*resourceRelation, 0, len(byAddr))
+	for _, r := range byAddr {
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b *resourceRelation) int { return strings.Compare(a.qualified, b.qualified) })
+	return out
 }

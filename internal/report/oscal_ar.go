@@ -10,6 +10,9 @@ import (
 
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
 	"github.com/privacycode/terraform-provider-pii/internal/results"
+	"github.com/privacycode/terraform-provider-pii/internal/risk"
+	"github.com/privacycode/terraform-provider-pii/internal/systems"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 )
 
 // The oscal-ar format: OSCAL assessment results of the posture, with a
@@ -51,6 +54,7 @@ type arResult struct {
 	Props            props               `json:"props,omitempty"`
 	LocalDefinitions *arLocalDefinitions `json:"local-definitions,omitempty"`
 	ReviewedControls arReviewedControls  `json:"reviewed-controls"`
+	Observations     []arObservation     `json:"observations,omitempty"`
 	Findings         []arFinding         `json:"findings,omitempty"`
 	Risks            []arRisk            `json:"risks,omitempty"`
 	Remarks          string              `json:"remarks,omitempty"`
@@ -85,12 +89,42 @@ type arActor struct {
 }
 
 type arFinding struct {
-	UUID        string     `json:"uuid"`
-	Title       string     `json:"title"`
-	Description string     `json:"description"`
-	Props       props      `json:"props,omitempty"`
-	Origins     []arOrigin `json:"origins,omitempty"`
-	Target      arTarget   `json:"target"`
+	UUID                        string                 `json:"uuid"`
+	Title                       string                 `json:"title"`
+	Description                 string                 `json:"description"`
+	Props                       props                  `json:"props,omitempty"`
+	Origins                     []arOrigin             `json:"origins,omitempty"`
+	Target                      arTarget               `json:"target"`
+	ImplementationStatementUUID string                 `json:"implementation-statement-uuid,omitempty"`
+	RelatedObservations         []arRelatedObservation `json:"related-observations,omitempty"`
+	RelatedRisks                []arRelatedRisk        `json:"related-risks,omitempty"`
+}
+
+type arRelatedObservation struct {
+	ObservationUUID string `json:"observation-uuid"`
+}
+
+type arRelatedRisk struct {
+	RiskUUID string `json:"risk-uuid"`
+}
+
+type arObservation struct {
+	UUID        string      `json:"uuid"`
+	Title       string      `json:"title"`
+	Description string      `json:"description"`
+	Props       props       `json:"props,omitempty"`
+	Methods     []string    `json:"methods"`
+	Types       []string    `json:"types,omitempty"`
+	Origins     []arOrigin  `json:"origins,omitempty"`
+	Subjects    []arSubject `json:"subjects,omitempty"`
+	Collected   string      `json:"collected"`
+}
+
+type arSubject struct {
+	SubjectUUID string `json:"subject-uuid"`
+	Type        string `json:"type"`
+	Title       string `json:"title,omitempty"`
+	Props       props  `json:"props,omitempty"`
 }
 
 type arTarget struct {
@@ -156,6 +190,18 @@ type arWriter struct {
 	// implemented one, else the first one.
 	controls map[string]*posture.Control
 	reqUUIDs map[*posture.Control]string
+	// With Options.Verification: the verification, the security plan's
+	// statements, the resources of the infrastructure, the pii_control
+	// resources by document and address, the UUIDs of the risks that rely
+	// on each contradicted control, the observations' time, and the
+	// observations that contradict each control.
+	v         *verification.Outcome
+	stmtUUIDs map[*posture.Control]string
+	infra     *infraResources
+	byAddress map[[2]string]*posture.Control
+	riskUUIDs map[string][]string
+	when      string
+	contraObs map[*verification.Control][]string
 }
 
 // writeOSCALAR writes the posture (and the policy results of
@@ -166,7 +212,17 @@ func writeOSCALAR(b *bytes.Buffer, p *posture.Posture, opt Options) error {
 		return err
 	}
 	g := newUUIDs()
-	w := &arWriter{p: p, g: g, reqUUIDs: requirementUUIDs(g, p), ps: newParties(g), controls: map[string]*posture.Control{}}
+	w := &arWriter{p: p, g: g, reqUUIDs: requirementUUIDs(g, p), stmtUUIDs: statementUUIDs(g, p), ps: newParties(g), controls: map[string]*posture.Control{},
+		v: opt.Verification, when: when}
+	if w.v != nil {
+		w.infra = newInfraResources(g, p, opt.Check)
+		w.byAddress = map[[2]string]*posture.Control{}
+		w.riskUUIDs = map[string][]string{}
+		w.contraObs = map[*verification.Control][]string{}
+		for _, c := range p.Controls {
+			w.byAddress[[2]string{c.Document, c.Address}] = c
+		}
+	}
 	for _, c := range p.Controls {
 		if !c.ID.IsKnown() {
 			continue
@@ -220,7 +276,14 @@ func writeOSCALAR(b *bytes.Buffer, p *posture.Posture, opt Options) error {
 	if opt.Check != nil {
 		res.Findings = w.findings(opt.Check)
 	}
+	if w.v != nil {
+		res.Observations = w.observations()
+		res.Findings = append(res.Findings, w.verificationFindings()...)
+	}
 	res.Description = resultDescription(p, opt.Check, res.Risks)
+	if w.v != nil {
+		res.Description += "\n\n" + verificationSentence(w.v) + " One observation per implementing policy evaluated and per evidence entry that is an address, for every claimed control; one finding per contradicted control, whose target is the statement of the security plan's implemented requirement; each risk's adjusted characterization is its verified residual."
+	}
 	res.ReviewedControls = w.reviewedControls(opt.Check)
 	res.Remarks = strings.Join(remarks, "\n\n")
 	doc.Results = []arResult{res}
@@ -230,7 +293,13 @@ func writeOSCALAR(b *bytes.Buffer, p *posture.Posture, opt Options) error {
 		Description: "What was assessed: the privacy impact assessments that the pii_risk_assessment resources declare, one risk each per assessed risk, with the assessor's inherent likelihood and impact and the residual ones that follow from the implemented, in-scope controls that treat the risk's category (as the provider computes them; see the risk model guide)" +
 			", and, when the report is made with --with-check, every policy of the pack on every resource of the documents, one finding each.",
 	}}
+	if w.v != nil {
+		resources[0].Description += " With the verification (--with-check), every control the posture claims (implemented, partial or alternative) checked against the infrastructure of the documents: one observation per policy that implements it evaluated on the resources in its scope (their results) and per evidence entry that is an address (what the documents hold for it); one finding per contradicted control; and the residual of each risk computed again with the contradicted controls not in place."
+	}
 	resources = append(resources, documentResources(g, p)...)
+	if w.infra != nil {
+		resources = append(resources, w.infra.resources()...)
+	}
 	doc.BackMatter = &oBackMatter{Resources: resources}
 	w.ps.fill(&doc.Metadata)
 
@@ -300,8 +369,18 @@ func (w *arWriter) reviewedControls(check *results.Report) arReviewedControls {
 			}
 		}
 	}
+	if w.v != nil {
+		for _, vc := range w.v.Controls {
+			if c := w.byAddress[[2]string{vc.Document, vc.Address}]; c != nil && c.ID.IsKnown() {
+				add(vc.Ref)
+			}
+		}
+	}
 	rc := arReviewedControls{
 		Description: "The controls selected for the assessed risks and, with --with-check, the controls the policies implement. A control id is the catalog and control in lower case with a hyphen: iso29151:10.1.1 is iso29151-10.1.1.",
+	}
+	if w.v != nil {
+		rc.Description = "The controls selected for the assessed risks, the controls the policies implement and the controls the posture claims, verified against the infrastructure. A control id is the catalog and control in lower case with a hyphen: iso29151:10.1.1 is iso29151-10.1.1."
 	}
 	if len(ids) == 0 {
 		rc.ControlSelections = []arControlSelection{{Description: "No control is selected for an assessed risk, and no policy names one."}}
@@ -442,13 +521,17 @@ func findingText(res results.Result) string {
 //   - uncovered, partially_covered → remediating when a control selected
 //     for the risk is planned, open otherwise
 //   - known only after apply (or not set) → investigating
-func riskStatus(r *posture.Risk) string {
+func riskStatus(r *posture.Risk) string { return coverageStatus(r.Coverage.Is, r) }
+
+// coverageStatus is riskStatus for the coverage that is matches: the
+// declared one, or the verified one when the report has a verification.
+func coverageStatus(is func(string) bool, r *posture.Risk) string {
 	switch {
-	case r.Coverage.Is("covered"), r.Coverage.Is("avoided"), r.Coverage.Is("transferred"):
+	case is("covered"), is("avoided"), is("transferred"):
 		return "closed"
-	case r.Coverage.Is("accepted"):
+	case is("accepted"):
 		return "deviation-approved"
-	case r.IsGap():
+	case is("uncovered"), is("partially_covered"):
 		for _, rc := range r.Controls {
 			if rc.Status.Is("planned") {
 				return "remediating"
@@ -475,6 +558,21 @@ func (w *arWriter) risk(a *posture.Assessment, i int, r *posture.Risk) arRisk {
 	pr.value("lifecycle-stage", r.LifecycleStage)
 	pr.value("treatment", r.Treatment)
 	pr.value("coverage", r.Coverage)
+	var vr *verification.Risk
+	if w.v != nil && r.Name.IsKnown() {
+		vr = w.v.Risk(a.Document, a.Address, r.Name.String())
+	}
+	if vr != nil {
+		pr.add("verified-coverage", vr.VerifiedCoverage)
+		pr.add("verified-residual-level", vr.VerifiedResidual)
+		pr.add("covered-on-paper-only", strconv.FormatBool(vr.PaperOnly))
+		for _, c := range vr.Contradicted {
+			pr.add("contradicted-control", c)
+		}
+		for _, c := range vr.UnknownControls {
+			pr.add("unknown-control", c)
+		}
+	}
 
 	out := arRisk{
 		UUID:        w.g.make(key...),
@@ -485,11 +583,22 @@ func (w *arWriter) risk(a *posture.Assessment, i int, r *posture.Risk) arRisk {
 		Status:      riskStatus(r),
 		Origins:     []arOrigin{w.assessorOrigin(a)},
 	}
+	if vr != nil {
+		out.Status = coverageStatus(func(s string) bool { return vr.VerifiedCoverage == s }, r)
+		out.Statement += verifiedStatement(vr)
+		for _, c := range vr.Contradicted {
+			w.riskUUIDs[c] = append(w.riskUUIDs[c], out.UUID)
+		}
+	}
 	if c, ok := characterization(riskInitial, w.assessorOrigin(a), r.Likelihood, r.Impact, r.InherentScore, r.InherentLevel); ok {
 		out.Characterizations = append(out.Characterizations, c)
 	}
 	if !r.Avoided() {
-		if c, ok := characterization(riskAdjusted, w.toolOrigin(), r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, r.ResidualLevel); ok {
+		c, ok := characterization(riskAdjusted, w.toolOrigin(), r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, r.ResidualLevel)
+		if vr != nil {
+			c, ok = w.verifiedCharacterization(r, vr)
+		}
+		if ok {
 			out.Characterizations = append(out.Characterizations, c)
 		}
 	}
@@ -501,6 +610,63 @@ func (w *arWriter) risk(a *posture.Assessment, i int, r *posture.Risk) arRisk {
 	}
 	out.Remediations = w.responses(key, r)
 	return out
+}
+
+// verifiedCharacterization is a risk's adjusted characterization when the
+// report has a verification: the verified residual (with the contradicted
+// controls not in place), the declared one in props when it differs;
+// false for a risk whose verified residual is avoided.
+func (w *arWriter) verifiedCharacterization(r *posture.Risk, vr *verification.Risk) (arCharacterization, bool) {
+	if vr.VerifiedResidual == posture.LevelAvoided {
+		return arCharacterization{}, false
+	}
+	if !vr.Changed() {
+		c, ok := characterization(riskAdjusted, w.toolOrigin(), r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, r.ResidualLevel)
+		if ok {
+			c.Props.add("residual-basis", "verified")
+		}
+		return c, ok
+	}
+	likelihood, impact, score, level := posture.Text(vr.VerifiedLikelihood), posture.Text(vr.VerifiedImpact), posture.Value{}, posture.Text(vr.VerifiedResidual)
+	if vr.VerifiedResidual == verification.Unknown {
+		level = posture.UnknownValue()
+	}
+	l, errL := risk.ParseRating(vr.VerifiedLikelihood)
+	i, errI := risk.ParseRating(vr.VerifiedImpact)
+	if errL == nil && errI == nil {
+		score = posture.Int(int64(risk.Score(l, i)))
+	}
+	c, ok := characterization(riskAdjusted, w.toolOrigin(), likelihood, impact, score, level)
+	if !ok {
+		return c, false
+	}
+	c.Props.add("residual-basis", "verified")
+	c.Props.value("declared-residual-likelihood", r.ResidualLikelihood)
+	c.Props.value("declared-residual-impact", r.ResidualImpact)
+	c.Props.value("declared-residual-score", r.ResidualScore)
+	c.Props.value("declared-residual-level", r.ResidualLevel)
+	return c, true
+}
+
+// verifiedStatement is what a risk's statement adds when the report has a
+// verification.
+func verifiedStatement(vr *verification.Risk) string {
+	s := "\n\nVerified against the infrastructure: residual level " + vr.VerifiedResidual + " (" + vr.VerifiedCoverage + ")"
+	if vr.VerifiedLikelihood != "" && vr.VerifiedImpact != "" {
+		s += ", likelihood " + vr.VerifiedLikelihood + ", impact " + vr.VerifiedImpact
+	}
+	switch {
+	case len(vr.Contradicted) > 0:
+		s += ", because " + strings.Join(vr.Contradicted, ", ") + " " + pluralWord(len(vr.Contradicted), "is", "are") + " contradicted and counted as not in place"
+	case len(vr.UnknownControls) > 0:
+		s += ", known only after apply because the verification of " + strings.Join(vr.UnknownControls, ", ") + " is"
+	default:
+		s += ": as declared"
+	}
+	if vr.PaperOnly {
+		s += "; the risk is covered on paper only (declared residual " + vr.DeclaredResidual + ", " + vr.DeclaredCoverage + ")"
+	}
+	return s + "."
 }
 
 // characterization is a risk's inherent (initial) or residual (adjusted)
@@ -595,9 +761,17 @@ func (w *arWriter) mitigatingFactor(key []string, rc posture.RiskControl) arMiti
 	} else {
 		desc += ": it lowers the risk."
 	}
+	status := ""
+	if w.v != nil {
+		status = w.v.RefStatus(id)
+	}
+	if status == verification.Contradicted {
+		desc += " The infrastructure contradicts it, so the verified residual does not count it."
+	}
 	mf.Description = desc
 	mf.Props.add("control-id", id)
 	mf.Props.add("effect", rc.Effect)
+	mf.Props.add("verification-status", status)
 	return mf
 }
 
@@ -638,6 +812,172 @@ func (w *arWriter) responses(key []string, r *posture.Risk) []arResponse {
 			id := s.String()
 			add("recommendation", "Select "+id, "The provider suggests this catalog control for the risk's category: select it for the risk and implement it to lower the risk.", id, "response", "suggested", id)
 		}
+	}
+	return out
+}
+
+// observations are the evidence of the verification, for every claimed
+// control in posture order: one TEST observation per implementing policy
+// evaluated on resources in its scope (subjects: the resources, each with
+// its result), one EXAMINE observation per evidence entry that is an
+// address (subjects: the resources found for it, or the one its document
+// lacks). Each is a control-objective; one that contradicts the control
+// (a failing result, evidence planned for deletion or missing) is also a
+// finding.
+func (w *arWriter) observations() []arObservation {
+	var out []arObservation
+	for _, vc := range w.v.Controls {
+		byPolicy := map[string][]verification.Check{}
+		for _, ch := range vc.Checks {
+			byPolicy[ch.Policy] = append(byPolicy[ch.Policy], ch)
+		}
+		policies := slices.Clone(vc.Policies)
+		for pol := range byPolicy {
+			if !slices.Contains(policies, pol) {
+				policies = append(policies, pol)
+			}
+		}
+		slices.Sort(policies)
+		for _, pol := range policies {
+			checks := byPolicy[pol]
+			if len(checks) == 0 {
+				continue
+			}
+			status := worstStatus(checks)
+			var items []string
+			var subjects []arSubject
+			for _, ch := range checks {
+				items = append(items, string(ch.Status)+" on "+ch.Resource)
+				sub := arSubject{SubjectUUID: w.infra.ref(ch.Resource, true), Type: "resource", Title: ch.Resource}
+				sub.Props.add("status", string(ch.Status))
+				subjects = append(subjects, sub)
+			}
+			desc := fmt.Sprintf("The policy %s, which implements %s, on the resources that hold PII in the scope of %s (%s): %s.",
+				pol, vc.Ref, vc.Address, vc.Document, strings.Join(items, ", "))
+			if status == results.Fail {
+				desc += " This contradicts the control, declared " + vc.Declared + "."
+			}
+			o := w.observation(vc, status == results.Fail, "TEST", fmt.Sprintf("%s on the resources of %s: %s", pol, vc.Address, status), desc, subjects, "policy", pol)
+			o.Props.add("policy", pol)
+			o.Props.add("status", string(status))
+			out = append(out, o)
+		}
+		for _, ev := range vc.Evidence {
+			var subjects []arSubject
+			subject := func(q string, found bool) {
+				sub := arSubject{SubjectUUID: w.infra.ref(q, found), Type: "resource", Title: q}
+				sub.Props.add("evidence-state", ev.State)
+				subjects = append(subjects, sub)
+			}
+			var desc, word string
+			contradicts := false
+			switch ev.State {
+			case verification.EvidenceFound:
+				word = "found"
+				desc = "a resource of the documents: " + strings.Join(ev.Resources, ", ") + "."
+				for _, q := range ev.Resources {
+					subject(q, true)
+				}
+			case verification.EvidenceDeleted:
+				word, contradicts = "planned for deletion", true
+				desc = "planned for deletion: " + strings.Join(ev.Resources, ", ") + ". This contradicts the control, declared " + vc.Declared + "."
+				for _, q := range ev.Resources {
+					subject(q, true)
+				}
+			case verification.EvidenceMissing:
+				word, contradicts = "missing", true
+				label, address, _, _ := systems.Parse(ev.Entry)
+				desc = "not in the document labelled " + label + ", which is given. This contradicts the control, declared " + vc.Declared + "."
+				subject(systems.Qualified(label, address), false)
+			default:
+				word = "not found"
+				desc = "in none of the documents given: it says nothing either way."
+			}
+			desc = fmt.Sprintf("The evidence entry %s that %s (%s, %s) names is %s", ev.Entry, vc.Address, vc.Document, vc.Ref, desc)
+			o := w.observation(vc, contradicts, "EXAMINE", "Evidence "+ev.Entry+" of "+vc.Address+": "+word, desc, subjects, "evidence", ev.Entry)
+			o.Props.add("evidence-entry", ev.Entry)
+			o.Props.add("evidence-state", ev.State)
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// observation is one observation of the verification of a control, with
+// the props every one has; the caller adds its own.
+func (w *arWriter) observation(vc *verification.Control, contradicts bool, method, title, desc string, subjects []arSubject, name ...string) arObservation {
+	o := arObservation{
+		UUID:        w.g.make(append([]string{"observation", vc.Document, vc.Address}, name...)...),
+		Title:       title,
+		Description: desc,
+		Methods:     []string{method},
+		Types:       []string{"control-objective"},
+		Origins:     []arOrigin{w.toolOrigin()},
+		Subjects:    subjects,
+		Collected:   w.when,
+	}
+	if contradicts {
+		o.Types = append(o.Types, "finding")
+		w.contraObs[vc] = append(w.contraObs[vc], o.UUID)
+	}
+	o.Props.add("control-id", vc.Ref)
+	o.Props.add("address", vc.Address)
+	o.Props.add("document", vc.Document)
+	o.Props.add("verification-status", vc.Status)
+	return o
+}
+
+// worstStatus is the status of a policy's results on a control's
+// resources: fail when one fails, else error, else unknown, else pass.
+func worstStatus(checks []verification.Check) results.Status {
+	rank := map[results.Status]int{results.Pass: 0, results.Unknown: 1, results.Error: 2, results.Fail: 3}
+	worst := results.Pass
+	for _, ch := range checks {
+		if rank[ch.Status] > rank[worst] {
+			worst = ch.Status
+		}
+	}
+	return worst
+}
+
+// verificationFindings are one finding per contradicted control, in
+// posture order: its target is the statement of the control's implemented
+// requirement in the security plan (token_smt, and the statement's UUID as
+// implementation-statement-uuid), not satisfied; it relates the
+// observations that contradict the control and the risks that rely on it.
+func (w *arWriter) verificationFindings() []arFinding {
+	var out []arFinding
+	for _, vc := range w.v.Controls {
+		if vc.Status != verification.Contradicted {
+			continue
+		}
+		f := arFinding{
+			UUID:  w.g.make("verification-finding", vc.Document, vc.Address),
+			Title: fmt.Sprintf("%s (%s): contradicted", vc.Address, vc.Ref),
+			Description: fmt.Sprintf("%s (%s) declares %s %s, but the infrastructure of the documents contradicts it: %s.",
+				vc.Address, vc.Document, vc.Ref, vc.Declared, strings.TrimSuffix(vc.Reason, ".")),
+			Origins: []arOrigin{w.toolOrigin()},
+			Target: arTarget{Type: "statement-id", TargetID: statementID(controlToken(vc.Ref)), Status: arObjectiveStatus{
+				State: "not-satisfied", Reason: "fail",
+				Remarks: "Declared " + vc.Declared + "; the verification against the infrastructure found it contradicted.",
+			}},
+		}
+		f.Props.add("policy", verification.PolicyControl)
+		f.Props.add("control-id", vc.Ref)
+		f.Props.add("address", vc.Address)
+		f.Props.add("document", vc.Document)
+		f.Props.add("declared-status", vc.Declared)
+		f.Props.add("verification-status", vc.Status)
+		if c := w.byAddress[[2]string{vc.Document, vc.Address}]; c != nil {
+			f.ImplementationStatementUUID = w.stmtUUIDs[c]
+		}
+		for _, id := range w.contraObs[vc] {
+			f.RelatedObservations = append(f.RelatedObservations, arRelatedObservation{ObservationUUID: id})
+		}
+		for _, id := range w.riskUUIDs[vc.Ref] {
+			f.RelatedRisks = append(f.RelatedRisks, arRelatedRisk{RiskUUID: id})
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 )
 
 // The oscal-ssp format: an OSCAL system security plan of the posture. See
@@ -137,6 +138,7 @@ func writeOSCALSSP(b *bytes.Buffer, p *posture.Posture, opt Options) error {
 	}
 	g := newUUIDs()
 	reqUUIDs := requirementUUIDs(g, p)
+	stmtUUIDs := statementUUIDs(g, p)
 	ps := newParties(g)
 	name := systemName(opt)
 
@@ -188,9 +190,19 @@ func writeOSCALSSP(b *bytes.Buffer, p *posture.Posture, opt Options) error {
 	doc.SystemCharacteristics.SecuritySensitivityLevel = level
 
 	evidence := newEvidenceSet(g)
+	verified := verifiedControls(opt.Verification)
+	var infra *infraResources
+	if opt.Verification != nil {
+		infra = newInfraResources(g, p, opt.Check)
+	}
 	var reqs []sspRequirement
 	for _, c := range p.Controls {
-		reqs = append(reqs, implementedRequirement(g, ps, evidence, thisSystem, reqUUIDs[c], c))
+		vc := verified[[2]string{c.Document, c.Address}]
+		req := implementedRequirement(g, ps, evidence, thisSystem, reqUUIDs[c], stmtUUIDs[c], c)
+		if vc != nil {
+			verifyRequirement(&req, infra, evidence, vc)
+		}
+		reqs = append(reqs, req)
 	}
 	if len(reqs) == 0 {
 		var pr props
@@ -201,7 +213,7 @@ func writeOSCALSSP(b *bytes.Buffer, p *posture.Posture, opt Options) error {
 		}}
 	}
 	doc.ControlImplementation = sspControlImplementation{
-		Description:             controlsDescription(p),
+		Description:             controlsDescription(p, opt.Verification),
 		ImplementedRequirements: reqs,
 	}
 	doc.SystemImplementation = sspImplementation{
@@ -219,6 +231,9 @@ func writeOSCALSSP(b *bytes.Buffer, p *posture.Posture, opt Options) error {
 	resources := []oResource{catalogs}
 	resources = append(resources, documentResources(g, p)...)
 	resources = append(resources, evidence.resources()...)
+	if infra != nil {
+		resources = append(resources, infra.resources()...)
+	}
 	doc.BackMatter = &oBackMatter{Resources: resources}
 	ps.fill(&doc.Metadata)
 
@@ -378,17 +393,68 @@ func informationType(g *uuids, ps *parties, a *posture.Activity) sspInformationT
 	return it
 }
 
-func controlsDescription(p *posture.Posture) string {
+func controlsDescription(p *posture.Posture, o *verification.Outcome) string {
 	if len(p.Controls) == 0 {
 		return "The documents declare no pii_control: no control is implemented, planned or excluded yet."
 	}
-	return fmt.Sprintf("One implemented requirement per pii_control resource (%d: %s), in document order. A control's status is its implementation-status; its implementation (or, when it is not applicable or an alternative, its justification) the statement; its owner the responsible role; its evidence the links.",
+	s := fmt.Sprintf("One implemented requirement per pii_control resource (%d: %s), in document order. A control's status is its implementation-status; its implementation (or, when it is not applicable or an alternative, its justification) the statement; its owner the responsible role; its evidence the links.",
 		len(p.Controls), countsText(p.Summary.ControlsByStatus))
+	if o != nil {
+		s += " " + verificationSentence(o) + " The verification of each control that claims to be implemented, partial or alternative is its verification-status prop (verified, contradicted, unknown or unverified), and the resources that verified or contradicted it are links (rel verified-by, contradicted-by, or checked-by for a result known only after apply) to back-matter resources titled with their addresses."
+	}
+	return s
+}
+
+// verificationSentence counts the claimed controls by verification and the
+// risks covered on paper only.
+func verificationSentence(o *verification.Outcome) string {
+	n := map[string]int{}
+	for _, c := range o.Controls {
+		n[c.Status]++
+	}
+	paper := 0
+	for _, a := range o.Assessments {
+		for _, r := range a.Risks {
+			if r.PaperOnly {
+				paper++
+			}
+		}
+	}
+	return fmt.Sprintf("Checked against the infrastructure of the documents, the %d claimed %s are: %d %s, %d %s, %d %s, %d %s; %d %s covered on paper only.",
+		len(o.Controls), pluralWord(len(o.Controls), "control", "controls"),
+		n[verification.Contradicted], verification.Contradicted, n[verification.Unknown], verification.Unknown,
+		n[verification.Unverified], verification.Unverified, n[verification.Verified], verification.Verified,
+		paper, pluralWord(paper, "risk is", "risks are"))
+}
+
+// verifyRequirement adds a claimed control's verification to its
+// implemented requirement: the verification-status prop, a remark that
+// says why, a link per resource that verified or contradicted it, and the
+// state of its evidence entries that are addresses.
+func verifyRequirement(req *sspRequirement, infra *infraResources, ev *evidenceSet, vc *verification.Control) {
+	req.Props.add("verification-status", vc.Status)
+	note := "Checked against the infrastructure: " + vc.Status
+	if r := strings.TrimSpace(vc.Reason); r != "" {
+		note += " (" + strings.TrimSuffix(r, ".") + ")"
+	}
+	if req.Remarks != "" {
+		req.Remarks += "\n\n"
+	}
+	req.Remarks += note + "."
+	for _, r := range relations(vc) {
+		if r.rank == 0 {
+			continue // evidence found and not checked: its evidence link says so
+		}
+		req.Links = append(req.Links, oLink{Href: "#" + infra.ref(r.qualified, r.found), Rel: r.rel(), Text: r.qualified + ": " + strings.Join(r.notes, "; ")})
+	}
+	for _, e := range vc.Evidence {
+		ev.state(e.Entry, e.State, e.Resources)
+	}
 }
 
 // implementedRequirement is the implemented requirement of one
 // pii_control.
-func implementedRequirement(g *uuids, ps *parties, ev *evidenceSet, component, id string, c *posture.Control) sspRequirement {
+func implementedRequirement(g *uuids, ps *parties, ev *evidenceSet, component, id, statement string, c *posture.Control) sspRequirement {
 	var remarks []string
 	var token string
 	switch {
@@ -448,7 +514,7 @@ func implementedRequirement(g *uuids, ps *parties, ev *evidenceSet, component, i
 		UUID: id, ControlID: token, Props: pr, Links: links,
 		ResponsibleRoles: []oResponsibleRole{ps.responsibleRole(roleControlOwner, c.Owner, "The owner")},
 		Statements: []sspStatement{{
-			StatementID: statementID(token), UUID: g.make("statement", c.Document, c.Address), ByComponents: []sspByComponent{bc},
+			StatementID: statementID(token), UUID: statement, ByComponents: []sspByComponent{bc},
 		}},
 		Remarks: strings.Join(remarks, "\n\n"),
 	}
@@ -492,10 +558,25 @@ type evidenceSet struct {
 	byText map[string]int
 	list   []oResource
 	users  [][]string
+	// states are the verification's evidence states (found,
+	// planned_for_deletion, missing, not_found) by text, and found the
+	// qualified addresses of the resources found for them.
+	states map[string]string
+	found  map[string][]string
 }
 
 func newEvidenceSet(g *uuids) *evidenceSet {
-	return &evidenceSet{g: g, byText: map[string]int{}}
+	return &evidenceSet{g: g, byText: map[string]int{}, states: map[string]string{}, found: map[string][]string{}}
+}
+
+// state records what the verification found an evidence entry to be and
+// the resources found for it; the first one recorded is kept (the same
+// text is always looked up the same way).
+func (es *evidenceSet) state(text, state string, resources []string) {
+	if _, ok := es.states[text]; !ok && state != "" {
+		es.states[text] = state
+		es.found[text] = resources
+	}
 }
 
 // link returns the evidence link for text named by the control at address:
@@ -511,7 +592,7 @@ func (es *evidenceSet) link(text, address string) (oLink, bool) {
 	if !ok {
 		var pr props
 		kind := "reference"
-		if terraformAddress.MatchString(text) {
+		if isResourceAddress(text) {
 			kind = "terraform-address"
 		}
 		pr.add("evidence-type", kind)
@@ -530,6 +611,12 @@ func (es *evidenceSet) resources() []oResource {
 	out := slices.Clone(es.list)
 	for i := range out {
 		out[i].Description = "Evidence named by " + strings.Join(es.users[i], ", ") + "."
+		if st, ok := es.states[out[i].Title]; ok {
+			out[i].Props = append(slices.Clone(out[i].Props), oProp{Name: "evidence-state", NS: oscalNS, Value: st})
+			for _, q := range es.found[out[i].Title] {
+				out[i].RLinks = append(out[i].RLinks, oRLink{Href: resourceURN(q)})
+			}
+		}
 	}
 	return out
 }

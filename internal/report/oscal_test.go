@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"maps"
+	"net/url"
 	"os"
 	"regexp"
 	"slices"
@@ -16,6 +18,7 @@ import (
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
 	"github.com/privacycode/terraform-provider-pii/internal/results"
 	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
+	"github.com/privacycode/terraform-provider-pii/internal/verification"
 )
 
 // oscalSchemaFile is NIST's OSCAL 1.1.3 complete JSON schema (draft-07),
@@ -371,9 +374,10 @@ func TestEvidenceHref(t *testing.T) {
 	for in, want := range map[string]bool{
 		"aws_iam_policy.pii_readers": true, `module.a["x"].aws_s3_bucket.b[0]`: true, "data.aws_iam_policy_document.read": true,
 		"aws_db_instance.orders (storage_encrypted)": false, "ISMS-POL-09": false, "v1.2": false,
+		"storage:aws_s3_bucket.grafana_backups": true, "iso29151:9.1.1": false, "arn:aws:s3:::evidence": false, "shop:ISMS-POL-09": false,
 	} {
-		if got := terraformAddress.MatchString(in); got != want {
-			t.Errorf("terraformAddress(%q) = %v, want %v", in, got, want)
+		if got := isResourceAddress(in); got != want {
+			t.Errorf("isResourceAddress(%q) = %v, want %v", in, got, want)
 		}
 	}
 }
@@ -661,6 +665,377 @@ func TestOSCALEscaping(t *testing.T) {
 	for _, h := range hostile {
 		if !slices.Contains(titles, h) {
 			t.Errorf("the evidence %q is not a resource of its own: %q", h, titles)
+		}
+	}
+}
+
+// TestOSCALVerified renders both OSCAL documents of the example posture
+// checked against the infrastructure whose backup bucket is not encrypted
+// with KMS (pii_control.backup_encryption, iso29151:10.1.1, contradicted;
+// one risk covered on paper only), and of the fixed infrastructure.
+func TestOSCALVerified(t *testing.T) {
+	p, opt := verifiedRun(t, storagePlan)
+	const bucket = "storage:aws_s3_bucket.grafana_backups"
+	docs := map[string]map[string]any{}
+	for _, format := range oscalFormats {
+		got := render(t, format, p, opt)
+		golden(t, "verified-posture."+extensions[format], got)
+		docs[format] = validateOSCAL(t, format, got)
+		if again := render(t, format, p, opt); again != got {
+			t.Errorf("%s: two renderings of the same run differ:\n%s", format, firstDiff(got, again))
+		}
+		p2, opt2 := verifiedRun(t, storagePlan)
+		if anew := render(t, format, p2, opt2); anew != got {
+			t.Errorf("%s: two runs differ:\n%s", format, firstDiff(got, anew))
+		}
+		if strings.Contains(got, "http://") || strings.Contains(got, "https://") {
+			t.Errorf("%s: the document names a network location", format)
+		}
+		checkOSCALRefs(t, format, docs[format])
+	}
+
+	// The security plan: the verification-status prop and the links.
+	ssp := jsonAt(docs["oscal-ssp"], "system-security-plan")
+	resources := map[string]any{} // back-matter resources by "#uuid"
+	for _, r := range jsonList(ssp, "back-matter", "resources") {
+		resources["#"+jsonText(r, "uuid")] = r
+	}
+	statuses := map[string]string{}
+	var contradicted any
+	for _, r := range jsonList(ssp, "control-implementation", "implemented-requirements") {
+		pr := propMap(r)
+		statuses[jsonText(r, "control-id")] = pr["verification-status"]
+		if jsonText(r, "control-id") == controlToken("iso29151:10.1.1") {
+			contradicted = r
+		}
+	}
+	if want := map[string]string{"iso29151-10.1.1": "contradicted", "iso29151-12.1.1": "unverified"}; !maps.Equal(statuses, want) {
+		t.Errorf("verification-status by control: %v, want %v", statuses, want)
+	}
+	if contradicted == nil {
+		t.Fatal("no implemented requirement for iso29151:10.1.1")
+	}
+	found := false
+	for _, l := range jsonList(contradicted, "links") {
+		if jsonText(l, "rel") != relContradictedBy {
+			continue
+		}
+		r := resources[jsonText(l, "href")]
+		if jsonText(r, "title") != bucket || jsonText(r, "rlinks", 0, "href") != resourceURN(bucket) {
+			t.Errorf("the contradicted-by link %v leads to %v", l, r)
+		}
+		if !strings.Contains(jsonText(l, "text"), "aws_s3_bucket_pii_kms_encryption: fail") {
+			t.Errorf("link text %q", jsonText(l, "text"))
+		}
+		found = true
+	}
+	if !found {
+		t.Errorf("iso29151:10.1.1 has no contradicted-by link to %s: %v", bucket, jsonList(contradicted, "links"))
+	}
+	if r := jsonText(contradicted, "remarks"); !strings.Contains(r, "Checked against the infrastructure: contradicted (fails: aws_s3_bucket_pii_kms_encryption on "+bucket+").") {
+		t.Errorf("remarks = %q", r)
+	}
+	stmt := jsonText(contradicted, "statements", 0, "uuid")
+
+	// The assessment results: observations, the finding, the adjusted
+	// characterization.
+	result := jsonAt(docs["oscal-ar"], "assessment-results", "results", 0)
+	observations := map[string]any{}
+	for _, o := range jsonList(result, "observations") {
+		observations[jsonText(o, "uuid")] = o
+	}
+	var test any
+	for _, o := range observations {
+		if propMap(o)["policy"] == "aws_s3_bucket_pii_kms_encryption" {
+			test = o
+		}
+	}
+	if jsonText(test, "methods", 0) != "TEST" || !slices.Contains(jsonList(test, "types"), any("finding")) ||
+		jsonText(test, "subjects", 0, "title") != bucket || jsonText(test, "subjects", 0, "type") != "resource" {
+		t.Errorf("the observation of the failing policy: %v", test)
+	}
+	var findings []any
+	for _, f := range jsonList(result, "findings") {
+		if propMap(f)["verification-status"] == verification.Contradicted {
+			findings = append(findings, f)
+		}
+	}
+	if len(findings) != 1 {
+		t.Fatalf("%d findings of contradicted controls, want 1", len(findings))
+	}
+	f := findings[0]
+	if got := jsonText(f, "target", "type") + " " + jsonText(f, "target", "target-id") + " " + jsonText(f, "target", "status", "state"); got != "statement-id iso29151-10.1.1_smt not-satisfied" {
+		t.Errorf("the finding's target: %s", got)
+	}
+	if jsonText(f, "implementation-statement-uuid") != stmt {
+		t.Errorf("the finding's statement %s is not the security plan's %s", jsonText(f, "implementation-statement-uuid"), stmt)
+	}
+	related := jsonList(f, "related-observations")
+	if len(related) == 0 {
+		t.Error("the finding relates no observation")
+	}
+	for _, r := range related {
+		o := observations[jsonText(r, "observation-uuid")]
+		if o == nil || !slices.Contains(jsonList(o, "types"), any("finding")) {
+			t.Errorf("the related observation %v is not one that contradicts", r)
+		}
+	}
+	if len(jsonList(f, "related-risks")) != 1 {
+		t.Errorf("related risks: %v", jsonList(f, "related-risks"))
+	}
+	risks := map[string]any{}
+	for _, r := range jsonList(result, "risks") {
+		risks[jsonText(r, "title")] = r
+	}
+	paper := risks["backups_read_by_outsiders"]
+	adjusted := adjustedFacets(t, paper)
+	if adjusted["level"] != "high" || adjusted["likelihood"] != "significant" || adjusted["impact"] != "significant" || adjusted["score"] != "9" {
+		t.Errorf("the adjusted facets of the risk covered on paper only: %v", adjusted)
+	}
+	if pr := propMap(adjustedCharacterization(paper)); pr["residual-basis"] != "verified" || pr["declared-residual-level"] != "medium" {
+		t.Errorf("the adjusted characterization's props: %v", pr)
+	}
+	if pr := propMap(paper); pr["covered-on-paper-only"] != "true" || pr["coverage"] != "covered" || pr["verified-coverage"] != "uncovered" {
+		t.Errorf("the risk's props: %v", pr)
+	}
+	if got := jsonText(paper, "status"); got != "open" {
+		t.Errorf("the risk covered on paper only is %s, want open", got)
+	}
+	if jsonText(f, "related-risks", 0, "risk-uuid") != jsonText(paper, "uuid") {
+		t.Error("the finding does not relate the risk covered on paper only")
+	}
+	if got := adjustedFacets(t, risks["accounts_kept_after_leaving"])["level"]; got != "low" {
+		t.Errorf("the unchanged risk's adjusted level is %s", got)
+	}
+
+	// Fixed: verified, no finding of a contradicted control, the declared
+	// residual stands.
+	fp, fopt := verifiedRun(t, storageFixedPlan)
+	fixedSSP := render(t, "oscal-ssp", fp, fopt)
+	fixedAR := render(t, "oscal-ar", fp, fopt)
+	golden(t, "verified-posture-fixed.ar.json", fixedAR)
+	for name, got := range map[string]string{"oscal-ssp": fixedSSP, "oscal-ar": fixedAR} {
+		checkOSCALRefs(t, name, validateOSCAL(t, name, got))
+		if strings.Contains(got, `"value": "contradicted"`) || strings.Contains(got, `"rel": "contradicted-by"`) {
+			t.Errorf("the fixed %s says a control is contradicted", name)
+		}
+	}
+	fixed := jsonAt(validateOSCAL(t, "oscal-ssp", fixedSSP), "system-security-plan")
+	for _, r := range jsonList(fixed, "control-implementation", "implemented-requirements") {
+		if jsonText(r, "control-id") != "iso29151-10.1.1" {
+			continue
+		}
+		if got := propMap(r)["verification-status"]; got != verification.Verified {
+			t.Errorf("fixed: iso29151:10.1.1 is %q", got)
+		}
+		rels := map[string]int{}
+		for _, l := range jsonList(r, "links") {
+			rels[jsonText(l, "rel")]++
+		}
+		if rels[relVerifiedBy] != 1 {
+			t.Errorf("fixed: links %v", rels)
+		}
+	}
+	fixedResult := jsonAt(validateOSCAL(t, "oscal-ar", fixedAR), "assessment-results", "results", 0)
+	for _, f := range jsonList(fixedResult, "findings") {
+		pr := propMap(f)
+		if pr["verification-status"] != "" || (pr["policy"] == verification.PolicyControl && jsonText(f, "target", "status", "state") != "satisfied") {
+			t.Errorf("fixed: finding %s", jsonText(f, "title"))
+		}
+	}
+	for _, r := range jsonList(fixedResult, "risks") {
+		if jsonText(r, "title") == "backups_read_by_outsiders" {
+			if got := adjustedFacets(t, r)["level"]; got != "medium" {
+				t.Errorf("fixed: the adjusted level is %s, want the declared medium", got)
+			}
+			if got := jsonText(r, "status"); got != "closed" {
+				t.Errorf("fixed: the risk is %s", got)
+			}
+		}
+	}
+
+	// Without the verification, nothing of it.
+	plain := opt
+	plain.Verification = nil
+	for _, format := range oscalFormats {
+		got := render(t, format, p, plain)
+		for _, s := range []string{"verification-status", "verified-by", "contradicted-by", `"observations"`, "residual-basis", resourceURNPrefix} {
+			if strings.Contains(got, s) {
+				t.Errorf("%s without a verification has %s", format, s)
+			}
+		}
+	}
+}
+
+// propMap is the props of an OSCAL object by name (the last of a name).
+func propMap(v any) map[string]string {
+	out := map[string]string{}
+	for _, pr := range jsonList(v, "props") {
+		out[jsonText(pr, "name")] = jsonText(pr, "value")
+	}
+	return out
+}
+
+func adjustedCharacterization(r any) any {
+	for _, ch := range jsonList(r, "characterizations") {
+		if propMap(ch)[riskAdjustmentProp] == riskAdjusted {
+			return ch
+		}
+	}
+	return nil
+}
+
+// adjustedFacets are the facets of a risk's adjusted characterization.
+func adjustedFacets(t *testing.T, r any) map[string]string {
+	t.Helper()
+	ch := adjustedCharacterization(r)
+	if ch == nil {
+		t.Errorf("%s has no adjusted characterization", jsonText(r, "title"))
+	}
+	out := map[string]string{}
+	for _, f := range jsonList(ch, "facets") {
+		out[jsonText(f, "name")] = jsonText(f, "value")
+	}
+	return out
+}
+
+// checkOSCALRefs: every UUID is a v5 and unique; every reference
+// (party-uuids, component-uuid, actor-uuid, subject-uuid,
+// observation-uuid, risk-uuid, "#uuid" links) names an item of the
+// document.
+func checkOSCALRefs(t *testing.T, name string, doc map[string]any) {
+	t.Helper()
+	ids := map[string]bool{}
+	var refs []string
+	walk(doc, func(key string, v any) {
+		switch key {
+		case "uuid":
+			s := asString(v)
+			if !uuidV5Pattern.MatchString(s) {
+				t.Errorf("%s: %q is not a version 5 UUID", name, s)
+			}
+			if ids[s] {
+				t.Errorf("%s: two items share the UUID %s", name, s)
+			}
+			ids[s] = true
+		case "party-uuids":
+			list, ok := v.([]any)
+			if !ok {
+				t.Errorf("%s: party-uuids is %T, not a list", name, v)
+			}
+			for _, x := range list {
+				refs = append(refs, asString(x))
+			}
+		case "component-uuid", "actor-uuid", "subject-uuid", "observation-uuid", "risk-uuid":
+			refs = append(refs, asString(v))
+		case "href":
+			if s := asString(v); strings.HasPrefix(s, "#") {
+				refs = append(refs, s[1:])
+			}
+		}
+	})
+	for _, r := range refs {
+		if !ids[r] {
+			t.Errorf("%s: %s is referred to but not defined", name, r)
+		}
+	}
+}
+
+func TestResourceURN(t *testing.T) {
+	for in, want := range map[string]string{
+		"storage:aws_s3_bucket.grafana_backups":     "urn:privacycode:pii:resource:storage:aws_s3_bucket.grafana_backups",
+		`shop:module.a["eu west"].aws_kms_key.k[0]`: "urn:privacycode:pii:resource:shop:module.a%5B%22eu%20west%22%5D.aws_kms_key.k%5B0%5D",
+		`s:aws_s3_bucket.b["ü/?#"]`:                 "urn:privacycode:pii:resource:s:aws_s3_bucket.b%5B%22%C3%BC%2F%3F%23%22%5D",
+	} {
+		got := resourceURN(in)
+		if got != want {
+			t.Errorf("resourceURN(%q) = %q, want %q", in, got, want)
+		}
+		if href, ok := evidenceHref(got); !ok || href != got {
+			t.Errorf("evidenceHref(%q) = %q, %v", got, href, ok)
+		}
+		if u, err := url.Parse(got); err != nil || u.Opaque == "" {
+			t.Errorf("%q is not a URN: %v", got, err)
+		}
+	}
+}
+
+// TestOSCALVerifiedEdges: a result known only after apply, evidence
+// planned for deletion, missing from its document or found nowhere, an
+// instance key that a URN must escape, and a verified residual known only
+// after apply still give valid documents that say so.
+func TestOSCALVerifiedEdges(t *testing.T) {
+	p, opt := verifiedRun(t, storagePlan)
+	const keyed = `storage:aws_s3_bucket.b["x y"]`
+	vc := opt.Verification.Controls[0]
+	vc.Checks = append(vc.Checks, verification.Check{Policy: "aws_s3_bucket_pii_versioning", Resource: keyed, Document: "storage.json", Status: results.Unknown})
+	vc.Evidence = append(vc.Evidence,
+		verification.Evidence{Entry: "storage:aws_kms_key.gone", State: verification.EvidenceMissing},
+		verification.Evidence{Entry: "aws_s3_bucket.old", State: verification.EvidenceDeleted, Resources: []string{"storage:aws_s3_bucket.old"}},
+		verification.Evidence{Entry: "aws_iam_role.nowhere", State: verification.EvidenceNotFound})
+	vr := opt.Verification.Assessments[0].Risks[1]
+	vr.VerifiedCoverage, vr.VerifiedResidual, vr.VerifiedLikelihood, vr.VerifiedImpact = verification.Unknown, verification.Unknown, "", ""
+	vr.UnknownControls = []string{"iso29151:12.1.1"}
+
+	ssp := validateOSCAL(t, "oscal-ssp", render(t, "oscal-ssp", p, opt))
+	checkOSCALRefs(t, "oscal-ssp", ssp)
+	req := jsonAt(ssp, "system-security-plan", "control-implementation", "implemented-requirements", 0)
+	rels := map[string]string{}
+	for _, l := range jsonList(req, "links") {
+		if rel := jsonText(l, "rel"); rel != "evidence" {
+			rels[strings.SplitN(jsonText(l, "text"), ": ", 2)[0]] = rel
+		}
+	}
+	want := map[string]string{
+		"storage:aws_s3_bucket.grafana_backups": relContradictedBy,
+		keyed:                                   relCheckedBy,
+		"storage:aws_kms_key.gone":              relContradictedBy,
+		"storage:aws_s3_bucket.old":             relContradictedBy,
+	}
+	if !maps.Equal(rels, want) {
+		t.Errorf("links by resource: %v, want %v", rels, want)
+	}
+	var missing string
+	for _, r := range jsonList(ssp, "system-security-plan", "back-matter", "resources") {
+		switch jsonText(r, "title") {
+		case "storage:aws_kms_key.gone":
+			missing = jsonText(r, "description")
+		case keyed:
+			if got := jsonText(r, "rlinks", 0, "href"); got != resourceURN(keyed) || !strings.Contains(got, "%5B%22x%20y%22%5D") {
+				t.Errorf("the rlink of %s is %s", keyed, got)
+			}
+		}
+	}
+	if !strings.Contains(missing, "does not have") {
+		t.Errorf("the missing resource: %q", missing)
+	}
+
+	ar := validateOSCAL(t, "oscal-ar", render(t, "oscal-ar", p, opt))
+	checkOSCALRefs(t, "oscal-ar", ar)
+	result := jsonAt(ar, "assessment-results", "results", 0)
+	methods := map[string]int{}
+	for _, o := range jsonList(result, "observations") {
+		methods[jsonText(o, "methods", 0)]++
+	}
+	if methods["TEST"] != 2 || methods["EXAMINE"] != 4 {
+		t.Errorf("observations by method: %v", methods)
+	}
+	for _, f := range jsonList(result, "findings") {
+		if propMap(f)["verification-status"] == verification.Contradicted {
+			if n := len(jsonList(f, "related-observations")); n != 3 {
+				t.Errorf("the finding relates %d observations, want 3 (the failing policy, the missing and the deleted evidence)", n)
+			}
+		}
+	}
+	for _, r := range jsonList(result, "risks") {
+		if jsonText(r, "title") != "accounts_kept_after_leaving" {
+			continue
+		}
+		if got := adjustedFacets(t, r); !maps.Equal(got, map[string]string{"level": posture.UnknownText}) {
+			t.Errorf("the adjusted facets of a residual known only after apply: %v", got)
+		}
+		if got := jsonText(r, "status"); got != "investigating" {
+			t.Errorf("status %s", got)
 		}
 	}
 }

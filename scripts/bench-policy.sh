@@ -74,13 +74,8 @@ done
 
 step() { printf '\n==> %s\n' "$*"; }
 
-# How peak memory is measured.
-rss_mode=none
-if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
-  rss_mode=gnu-time
-elif [ -r /proc/self/status ] && grep -q '^VmHWM:' /proc/self/status; then
-  rss_mode=proc
-fi
+# shellcheck source=scripts/bench-measure.sh
+. "$(dirname "$0")/bench-measure.sh"
 
 mkdir -p "$work/bin" "$logs"
 rm -f "$logs"/*
@@ -99,46 +94,17 @@ done
 # time (seconds) and peak RSS (KiB) to the result files of N.
 check() {
   local n=$1 run=$2
-  local log="$logs/check-$n-$run.log" stats="$logs/check-$n-$run.time"
+  local log="$logs/check-$n-$run.log"
   local cmd=("$work/bin/terraform-provider-pii" check "${pack_args[@]}" --format json --output /dev/null "$work/plan-$n.json")
-  local start end status=0 hwm=0
-  start=$(date +%s%N)
-  case $rss_mode in
-    gnu-time)
-      (cd "$root" && /usr/bin/time -v -o "$stats" "${cmd[@]}") >"$log" 2>&1 || status=$?
-      ;;
-    proc)
-      (cd "$root" && exec "${cmd[@]}") >"$log" 2>&1 &
-      local pid=$! v
-      while kill -0 "$pid" 2>/dev/null; do
-        v=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB$/\1/p' "/proc/$pid/status" 2>/dev/null || true)
-        if [ -n "$v" ] && [ "$v" -gt "$hwm" ]; then hwm=$v; fi
-        sleep 0.02
-      done
-      wait "$pid" || status=$?
-      ;;
-    *)
-      (cd "$root" && "${cmd[@]}") >"$log" 2>&1 || status=$?
-      ;;
-  esac
-  end=$(date +%s%N)
+  local status=0
+  (cd "$root" && measure "$log" "$logs/$n.wall" "$logs/$n.rss" "${cmd[@]}") || status=$?
   if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
     echo "bench-policy: the check of the $n-resource plan exited with status $status; the end of $log:" >&2
     grep -v '^policies: ' "$log" | tail -n 20 >&2
     exit "$status"
   fi
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", (e - s) / 1e9 }' >>"$logs/$n.wall"
-  case $rss_mode in
-    gnu-time) sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): \([0-9]*\)$/\1/p' "$stats" >>"$logs/$n.rss" ;;
-    proc) echo "$hwm" >>"$logs/$n.rss" ;;
-  esac
   printf '  %6d resources, run %d: %s s (exit status %d)\n' "$n" "$run" "$(tail -n 1 "$logs/$n.wall")" "$status"
 }
-
-# median FILE [DECIMALS]
-median() { sort -n "$1" | awk -v d="${2:-2}" '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.*f", d, m }'; }
-maximum() { sort -n "$1" | tail -n 1; }
-mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 step "Checking, $RUNS runs each (logs in ${logs#"$root"/})"
 # Alternate the two so that a slow spell of the machine hits both alike.
@@ -160,10 +126,7 @@ for n in "$SMALL" "$LARGE"; do
   printf '%6d resources   median wall %6s s   peak RSS %9s   (runs: %s)\n' "$n" "$(median "$logs/$n.wall")" "$rss" "$(paste -sd' ' "$logs/$n.wall")"
 done
 printf 'ratio %d/%d: %s\n' "$LARGE" "$SMALL" "$ratio"
-case $rss_mode in
-  proc) echo "peak RSS from VmHWM in /proc, read every 20 ms (GNU time is not installed)" ;;
-  none) echo "peak RSS: not measured (neither GNU time nor /proc is available)" ;;
-esac
+rss_note
 
 verdict=$(meets "$s_med" "$TARGET_WALL_S")
 [ "$verdict" = within ] || missed=1

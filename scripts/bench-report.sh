@@ -67,13 +67,8 @@ fi
 
 step() { printf '\n==> %s\n' "$*"; }
 
-# How peak memory is measured.
-rss_mode=none
-if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
-  rss_mode=gnu-time
-elif [ -r /proc/self/status ] && grep -q '^VmHWM:' /proc/self/status; then
-  rss_mode=proc
-fi
+# shellcheck source=scripts/bench-measure.sh
+. "$(dirname "$0")/bench-measure.sh"
 
 mkdir -p "$bin" "$logs" "$out"
 rm -f "$logs"/* "$out"/*
@@ -125,48 +120,20 @@ if [ "$WITH_CHECK" = 1 ]; then check_args=(--with-check); fi
 # and peak RSS (KiB) to the format's result files.
 report() {
   local format=$1 file=$2 run=$3
-  local log="$logs/$format-$run.log" stats="$logs/$format-$run.time"
+  local log="$logs/$format-$run.log"
   local cmd=("$bin/terraform-provider-pii" report "${check_args[@]}" --format "$format" --output "$out/$file" "$work/plan.json")
-  local start end status=0 hwm=0
+  local status=0
   rm -f "$out/$file"
-  start=$(date +%s%N)
-  case $rss_mode in
-    gnu-time)
-      /usr/bin/time -v -o "$stats" "${cmd[@]}" >"$log" 2>&1 || status=$?
-      ;;
-    proc)
-      "${cmd[@]}" >"$log" 2>&1 &
-      local pid=$! v
-      while kill -0 "$pid" 2>/dev/null; do
-        v=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB$/\1/p' "/proc/$pid/status" 2>/dev/null || true)
-        if [ -n "$v" ] && [ "$v" -gt "$hwm" ]; then hwm=$v; fi
-        sleep 0.02
-      done
-      wait "$pid" || status=$?
-      ;;
-    *)
-      "${cmd[@]}" >"$log" 2>&1 || status=$?
-      ;;
-  esac
-  end=$(date +%s%N)
+  measure "$log" "$logs/$format.wall" "$logs/$format.rss" "${cmd[@]}" || status=$?
   if [ "$status" -ne 0 ]; then
     echo "bench-report: the $format report exited with status $status; the end of $log:" >&2
     tail -n 20 "$log" >&2
     exit "$status"
   fi
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", (e - s) / 1e9 }' >>"$logs/$format.wall"
-  case $rss_mode in
-    gnu-time) sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): \([0-9]*\)$/\1/p' "$stats" >>"$logs/$format.rss" ;;
-    proc) echo "$hwm" >>"$logs/$format.rss" ;;
-  esac
   wc -c <"$out/$file" | tr -d ' ' >"$logs/$format.size"
   printf '  %-8s run %d: %s s\n' "$format" "$run" "$(tail -n 1 "$logs/$format.wall")"
 }
 
-# median FILE [DECIMALS]
-median() { sort -n "$1" | awk -v d="${2:-2}" '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.*f", d, m }'; }
-maximum() { sort -n "$1" | tail -n 1; }
-mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 meets() { awk -v v="$1" -v t="$2" 'BEGIN { exit !(v <= t) }' && echo "within" || echo "OVER"; }
 
 check_note=""
@@ -186,10 +153,7 @@ for format in html markdown; do
   printf '%-8s  median wall %6s s   peak RSS %8s   output %9d bytes (%.2f MiB)   (runs: %s)\n' \
     "$format" "$(median "$logs/$format.wall" 3)" "$rss" "$size" "$(awk -v b="$size" 'BEGIN { print b / 1048576 }')" "$(paste -sd' ' "$logs/$format.wall")"
 done
-case $rss_mode in
-  proc) echo "peak RSS from VmHWM in /proc, read every 20 ms (GNU time is not installed)" ;;
-  none) echo "peak RSS: not measured (neither GNU time nor /proc is available)" ;;
-esac
+rss_note
 
 missed=0
 verdict=$(meets "$(median "$logs/html.wall" 3)" "$TARGET_WALL_S")

@@ -72,22 +72,29 @@ func TestRun(t *testing.T) {
 			if code != tt.wantCode {
 				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.wantCode, out, errOut)
 			}
-			for _, w := range tt.wantOut {
-				if !strings.Contains(out, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, out)
-				}
-			}
+			expectOutput(t, out, errOut, tt.wantOut, tt.wantErr)
 			for _, w := range tt.wantOutNot {
 				if strings.Contains(out, w) {
 					t.Errorf("stdout has %q:\n%s", w, out)
 				}
 			}
-			for _, w := range tt.wantErr {
-				if !strings.Contains(errOut, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, errOut)
-				}
-			}
 		})
+	}
+}
+
+// expectOutput checks that standard output and standard error hold every
+// wanted text.
+func expectOutput(t *testing.T, out, errOut string, wantOut, wantErr []string) {
+	t.Helper()
+	for _, w := range wantOut {
+		if !strings.Contains(out, w) {
+			t.Errorf("stdout lacks %q:\n%.4000s", w, out)
+		}
+	}
+	for _, w := range wantErr {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errOut)
+		}
 	}
 }
 

@@ -75,16 +75,7 @@ func TestCheckCommand(t *testing.T) {
 			if code != tt.wantCode {
 				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.wantCode, out, errOut)
 			}
-			for _, w := range tt.wantOut {
-				if !strings.Contains(out, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, out)
-				}
-			}
-			for _, w := range tt.wantErr {
-				if !strings.Contains(errOut, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, errOut)
-				}
-			}
+			expectOutput(t, out, errOut, tt.wantOut, tt.wantErr)
 			if strings.Contains(out+errOut, "hunter2") {
 				t.Error("a sensitive value leaked")
 			}
@@ -139,16 +130,7 @@ func TestTestCommand(t *testing.T) {
 			if code != tt.wantCode {
 				t.Errorf("exit %d, want %d\n%s\n%s", code, tt.wantCode, out, errOut)
 			}
-			for _, w := range tt.wantOut {
-				if !strings.Contains(out, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, out)
-				}
-			}
-			for _, w := range tt.wantErr {
-				if !strings.Contains(errOut, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, errOut)
-				}
-			}
+			expectOutput(t, out, errOut, tt.wantOut, tt.wantErr)
 		})
 	}
 }
@@ -210,16 +192,7 @@ func TestCheckVerifiesAcrossDocuments(t *testing.T) {
 			if code != tt.wantCode {
 				t.Errorf("exit %d, want %d\nstderr:\n%s\nstdout:\n%.3000s", code, tt.wantCode, errOut, out)
 			}
-			for _, w := range tt.wantOut {
-				if !strings.Contains(out, w) {
-					t.Errorf("stdout lacks %q:\n%.4000s", w, out)
-				}
-			}
-			for _, w := range tt.wantErr {
-				if !strings.Contains(errOut, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, errOut)
-				}
-			}
+			expectOutput(t, out, errOut, tt.wantOut, tt.wantErr)
 			if tt.noOut && out != "" {
 				t.Errorf("stdout is not empty:\n%.500s", out)
 			}

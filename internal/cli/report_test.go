@@ -101,16 +101,7 @@ func TestReportCommand(t *testing.T) {
 			if code != tt.wantCode {
 				t.Errorf("exit %d, want %d\nstderr:\n%s", code, tt.wantCode, errOut)
 			}
-			for _, w := range tt.wantOut {
-				if !strings.Contains(out, w) {
-					t.Errorf("stdout lacks %q:\n%.2000s", w, out)
-				}
-			}
-			for _, w := range tt.wantErr {
-				if !strings.Contains(errOut, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, errOut)
-				}
-			}
+			expectOutput(t, out, errOut, tt.wantOut, tt.wantErr)
 			if tt.noOut && out != "" {
 				t.Errorf("stdout is not empty:\n%.500s", out)
 			}

@@ -33,6 +33,12 @@ func checkExample(t *testing.T, extra map[string]string) *results.Report {
 // fixed date.
 func checkDocument(t *testing.T, doc *tfplan.Document) *results.Report {
 	t.Helper()
+	return builtinEngine(t).Check([]*tfplan.Document{doc})
+}
+
+// builtinEngine is the built-in pack's engine as of the fixed date.
+func builtinEngine(t *testing.T) *engine.Engine {
+	t.Helper()
 	pack, diags := policy.ParseFS(policies.FS, ".")
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
@@ -41,7 +47,7 @@ func checkDocument(t *testing.T, doc *tfplan.Document) *results.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return eng.Check([]*tfplan.Document{doc})
+	return eng
 }
 
 // planExample plans an example (plus extra files) with the real terraform
@@ -140,15 +146,7 @@ func TestAccVerifiedPostureExample(t *testing.T) {
 		storage.Label = "storage"
 		docs := []*tfplan.Document{postureDoc, storage}
 		named := systems.Resolve(docs)
-		pack, diags := policy.ParseFS(policies.FS, ".")
-		if diags.HasErrors() {
-			t.Fatal(diags.Error())
-		}
-		eng, err := engine.New(pack, engine.Options{Inputs: map[string]cty.Value{"as_of": cty.StringVal("2026-11-28")}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		report := eng.CheckResolved(docs, named)
+		report := builtinEngine(t).CheckResolved(docs, named)
 		p, err := posturemodel.Read(docs, posturemodel.Options{})
 		if err != nil {
 			t.Fatal(err)

@@ -147,58 +147,38 @@ func writeMarkdownLimit(b *bytes.Buffer, v *view, limit int) {
 	b.WriteString(head.String())
 	if len(problems) > 0 {
 		b.WriteString(problemsTitle)
-		if shownProblems > 0 {
-			b.WriteString(markdownProblemsHeader)
-		}
-		for _, r := range problemRows[:shownProblems] {
-			b.WriteString(r)
-		}
-		if n := len(problems) - shownProblems; n > 0 {
-			more := ""
-			if shownProblems > 0 {
-				b.WriteString("\n")
-				more = "more "
-			}
-			fmt.Fprintf(b, "… %d %s%s not shown; see the JSON or SARIF output.\n", n, more, plural(n, "failure", "failures"))
-		}
+		writeRows(b, markdownProblemsHeader, problemRows, shownProblems, "", "failure", "failures")
 	}
 	if len(unknowns) > 0 {
 		b.WriteString(unknownOpen)
-		if shownUnknowns > 0 {
-			b.WriteString(markdownUnknownHeader)
-		}
-		for _, r := range unknownRows[:shownUnknowns] {
-			b.WriteString(r)
-		}
-		if n := len(unknowns) - shownUnknowns; n > 0 {
-			more := ""
-			if shownUnknowns > 0 {
-				b.WriteString("\n")
-				more = "more "
-			}
-			fmt.Fprintf(b, "… %d %sunknown %s not shown; see the JSON or SARIF output.\n", n, more, plural(n, "result", "results"))
-		}
+		writeRows(b, markdownUnknownHeader, unknownRows, shownUnknowns, "unknown ", "result", "results")
 		b.WriteString(unknownClose)
 	}
 	if len(notes) > 0 {
 		b.WriteString(notesOpen)
-		if shownNotes > 0 {
-			b.WriteString(markdownNotesHeader)
-		}
-		for _, r := range noteRows[:shownNotes] {
-			b.WriteString(r)
-		}
-		if n := len(notes) - shownNotes; n > 0 {
-			more := ""
-			if shownNotes > 0 {
-				b.WriteString("\n")
-				more = "more "
-			}
-			fmt.Fprintf(b, "… %d %s%s not shown; see the JSON or SARIF output.\n", n, more, plural(n, "result", "results"))
-		}
+		writeRows(b, markdownNotesHeader, noteRows, shownNotes, "", "result", "results")
 		b.WriteString(unknownClose)
 	}
 	b.WriteString(foot)
+}
+
+// writeRows writes the first shown rows of a table under its header, and
+// how many were left out ("… 3 more unknown results not shown").
+func writeRows(b *bytes.Buffer, header string, rows []string, shown int, kind, one, many string) {
+	if shown > 0 {
+		b.WriteString(header)
+	}
+	for _, r := range rows[:shown] {
+		b.WriteString(r)
+	}
+	if n := len(rows) - shown; n > 0 {
+		more := ""
+		if shown > 0 {
+			b.WriteString("\n")
+			more = "more "
+		}
+		fmt.Fprintf(b, "… %d %s%s%s not shown; see the JSON or SARIF output.\n", n, more, kind, plural(n, one, many))
+	}
 }
 
 // fit returns how many rows, from the first, fit in budget bytes.

@@ -192,21 +192,13 @@ func (o *Outcome) ControlStatus(document, address string) string {
 // id: contradicted when one is, else unknown when one is, else the first
 // one's; "" when none claims it.
 func (o *Outcome) RefStatus(ref string) string {
-	status := ""
+	var same []*Control
 	for _, c := range o.Controls {
-		if c.Ref != ref {
-			continue
-		}
-		switch {
-		case c.Status == Contradicted:
-			return Contradicted
-		case c.Status == Unknown:
-			status = Unknown
-		case status == "":
-			status = c.Status
+		if c.Ref == ref {
+			same = append(same, c)
 		}
 	}
-	return status
+	return worst(same)
 }
 
 // Risk returns the verification of a risk of an assessment, or nil.
@@ -435,9 +427,13 @@ func intersects(a, b []string) bool {
 
 // verdict is the worst status of the claiming controls with a ref:
 // contradicted, then unknown, then the rest.
-func (v *verifier) verdict(ref string) string {
+func (v *verifier) verdict(ref string) string { return worst(v.byRef[ref]) }
+
+// worst is the worst status of controls: contradicted, then unknown, then
+// the first one's; "" for none.
+func worst(controls []*Control) string {
 	status := ""
-	for _, c := range v.byRef[ref] {
+	for _, c := range controls {
 		switch {
 		case c.Status == Contradicted:
 			return Contradicted

@@ -136,6 +136,8 @@ type Activity struct {
 	Combined   bool
 	Owner      string
 	Role       string
+	// Controllers are those a processor acts for.
+	Controllers []string
 }
 
 // Control is one pii_control.
@@ -301,6 +303,7 @@ func newActivity(i, risks int) Activity {
 	}
 	if i%6 == 5 {
 		a.Role = "processor"
+		a.Controllers = []string{fmt.Sprintf("Client %d Ltd", i%5+1)}
 	}
 	if i%3 == 0 {
 		a.Principals = append(a.Principals, principals[(i+1)%len(principals)])
@@ -583,6 +586,9 @@ func (p *Posture) writeActivities(e *emitter) {
 		e.attr("name", str(a.Name))
 		e.attr("description", str(fmt.Sprintf("%s, as processed by unit %d.", a.Name, n)))
 		e.attr("role", str(a.Role))
+		if len(a.Controllers) > 0 {
+			e.attr("controllers", strList(a.Controllers))
+		}
 		e.attr("owner", str(a.Owner))
 		e.attr("purposes", strList(a.Purposes))
 		e.attr("legal_basis", str(a.LegalBasis))

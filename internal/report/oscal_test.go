@@ -254,38 +254,7 @@ func TestOSCALUUIDs(t *testing.T) {
 	p := readPosture(t, "testdata/complete-plan.json")
 	defined := map[string]map[string]bool{}
 	for _, format := range oscalFormats {
-		doc := validateOSCAL(t, format, render(t, format, p, opt))
-		ids := map[string]bool{}
-		var refs []string
-		walk(doc, func(key string, v any) {
-			switch key {
-			case "uuid":
-				s, _ := v.(string)
-				if !uuidV5Pattern.MatchString(s) {
-					t.Errorf("%s: %q is not a version 5 UUID", format, s)
-				}
-				if ids[s] {
-					t.Errorf("%s: two items share the UUID %s", format, s)
-				}
-				ids[s] = true
-			case "party-uuids":
-				list, _ := v.([]any)
-				for _, x := range list {
-					refs = append(refs, asString(x))
-				}
-			case "component-uuid", "actor-uuid":
-				refs = append(refs, asString(v))
-			case "href":
-				if s := asString(v); strings.HasPrefix(s, "#") {
-					refs = append(refs, s[1:])
-				}
-			}
-		})
-		for _, r := range refs {
-			if !ids[r] {
-				t.Errorf("%s: %s is referred to but not defined", format, r)
-			}
-		}
+		ids := checkOSCALRefs(t, format, validateOSCAL(t, format, render(t, format, p, opt)))
 		if len(ids) < 50 {
 			t.Errorf("%s: only %d UUIDs", format, len(ids))
 		}
@@ -902,8 +871,8 @@ func adjustedFacets(t *testing.T, r any) map[string]string {
 // checkOSCALRefs: every UUID is a v5 and unique; every reference
 // (party-uuids, component-uuid, actor-uuid, subject-uuid,
 // observation-uuid, risk-uuid, "#uuid" links) names an item of the
-// document.
-func checkOSCALRefs(t *testing.T, name string, doc map[string]any) {
+// document. It returns the UUIDs.
+func checkOSCALRefs(t *testing.T, name string, doc map[string]any) map[string]bool {
 	t.Helper()
 	ids := map[string]bool{}
 	var refs []string
@@ -939,6 +908,7 @@ func checkOSCALRefs(t *testing.T, name string, doc map[string]any) {
 			t.Errorf("%s: %s is referred to but not defined", name, r)
 		}
 	}
+	return ids
 }
 
 func TestResourceURN(t *testing.T) {

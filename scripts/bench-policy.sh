@@ -100,7 +100,7 @@ check() {
   (cd "$root" && measure "$log" "$logs/$n.wall" "$logs/$n.rss" "${cmd[@]}") || status=$?
   if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
     echo "bench-policy: the check of the $n-resource plan exited with status $status; the end of $log:" >&2
-    grep -v '^policies: ' "$log" | tail -n 20 >&2
+    grep -v '^results: ' "$log" | tail -n 20 >&2
     exit "$status"
   fi
   printf '  %6d resources, run %d: %s s (exit status %d)\n' "$n" "$run" "$(tail -n 1 "$logs/$n.wall")" "$status"

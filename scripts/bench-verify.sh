@@ -97,7 +97,7 @@ check() {
   (cd "$root" && measure "$log" "$logs/$n.wall" "$logs/$n.rss" "${cmd[@]}") || status=$?
   if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
     echo "bench-verify: the check with $n documents exited with status $status; the end of $log:" >&2
-    grep -v '^policies: ' "$log" | tail -n 20 >&2
+    grep -v '^results: ' "$log" | tail -n 20 >&2
     exit "$status"
   fi
   printf '  %3d %s, run %d: %s s (exit status %d)\n' "$n" "$(documents "$n")" "$run" "$(tail -n 1 "$logs/$n.wall")" "$status"
@@ -130,7 +130,7 @@ if [ -s "$logs/1.rss" ] && [ -s "$logs/$DOCS.rss" ]; then
 fi
 # The split must change the cost only: the checks' verdict lines (on
 # stderr, in the logs) must be the same.
-if [ "$(grep '^policies: ' "$logs/check-1-1.log")" = "$(grep '^policies: ' "$logs/check-$DOCS-1.log")" ]; then
+if [ "$(grep '^results: ' "$logs/check-1-1.log")" = "$(grep '^results: ' "$logs/check-$DOCS-1.log")" ]; then
   echo "results: the same with $DOCS documents as with one"
 else
   echo "results: they DIFFER between $DOCS documents and one; compare the last lines of $logs/check-1-1.log and check-$DOCS-1.log" >&2

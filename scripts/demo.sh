@@ -120,7 +120,7 @@ echo
 echo "\$ terraform-provider-pii check cloud-processor-plan.json   # the processor's duties: processor_activity_controls"
 status=0
 "$bin/terraform-provider-pii" check --no-color "$work/cloud-processor-plan.json" >"$work/check-cloud-processor.txt" || status=$?
-grep -E '^  pii_processing_activity|^policies:|^result:' "$work/check-cloud-processor.txt"
+grep -E '^  pii_processing_activity|^results:|^result:' "$work/check-cloud-processor.txt"
 [ "$status" -eq 0 ] || fail "$work/check-cloud-processor.txt" "the built-in pack should pass examples/cloud-processor, exit status $status"
 
 fixture="internal/tfplan/testdata/plans/fugue__regula__tf_aws_cloudtrail_issue355_infra.json"

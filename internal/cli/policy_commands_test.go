@@ -40,7 +40,7 @@ func TestCheckCommand(t *testing.T) {
 		wantErr  []string
 	}{
 		{name: "mandatory failures exit 1", args: []string{"check", "--policy-dir", "testdata/policies", "testdata/plan.json"}, wantCode: 1,
-			wantOut: []string{"aws_db_instance.customers", "password (sensitive) is too short", "policies: "}},
+			wantOut: []string{"aws_db_instance.customers", "password (sensitive) is too short", "results: "}},
 		{name: "flags after the plan", args: []string{"check", "testdata/plan.json", "--policy-dir", "testdata/policies", "--format", "json"}, wantCode: 1,
 			wantOut: []string{`"status": "fail"`}},
 		{name: "stdin", stdin: string(plan), args: []string{"check", "--policy-dir", "testdata/policies", "-"}, wantCode: 1,
@@ -103,7 +103,7 @@ func TestCheckOutputFile(t *testing.T) {
 	if err := json.Unmarshal(b, &doc); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	if !strings.Contains(errOut, "policies: ") {
+	if !strings.Contains(errOut, "results: ") {
 		t.Errorf("the terminal gets the count line: %q", errOut)
 	}
 }
@@ -175,7 +175,7 @@ func TestCheckVerifiesAcrossDocuments(t *testing.T) {
 				`evidence not found in the documents given: storage:aws_s3_bucket.grafana_backups.`}},
 		{name: "the posture alone: unverified, nothing fails", wantCode: 0,
 			args:    []string{"check", posture},
-			wantOut: []string{"policies: 11 pass, 0 fail, 7 not_applicable", "result: no blocking failures"}},
+			wantOut: []string{"results: 11 pass, 0 fail, 7 not_applicable", "result: no blocking failures"}},
 		{name: "the verification's policies can be overridden", wantCode: 1,
 			args:    []string{"check", posture, "storage=" + storage, "--override", "pii_control_verified", "--override", "pii_risk_assessment_verified"},
 			wantOut: []string{"FAIL     pii_control_verified  [overridden]"}},

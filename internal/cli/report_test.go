@@ -125,7 +125,7 @@ func TestReportOutputFile(t *testing.T) {
 	if stdout != "" {
 		t.Errorf("stdout is not empty: %q", stdout)
 	}
-	if !strings.Contains(errOut, "report: "+out+" written (csv, ") || !strings.Contains(errOut, "policies: ") {
+	if !strings.Contains(errOut, "report: "+out+" written (csv, ") || !strings.Contains(errOut, "results: ") {
 		t.Errorf("the terminal gets a summary line: %q", errOut)
 	}
 	f, err := os.Open(out)

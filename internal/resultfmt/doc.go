@@ -10,7 +10,7 @@
 //     of overridden policies [overridden]. ANSI colour only with
 //     Options.Color; control characters in user text are shown as escapes
 //     such as \x1b. The output ends with the count line
-//     ("policies: 41 pass, 2 fail, 1 unknown") and a verdict line
+//     ("results: 41 pass, 2 fail, 1 unknown") and a verdict line
 //     ("result: 2 blocking failures (mandatory policies)" or
 //     "result: no blocking failures").
 //   - json: the schema below, for scripts.

@@ -241,7 +241,7 @@ func TestTextEndsWithCountAndVerdict(t *testing.T) {
 			if got := lines[len(lines)-1]; got != tt.verdict {
 				t.Errorf("verdict %q, want %q", got, tt.verdict)
 			}
-			if n := len(regexp.MustCompile(`(?m)^policies: `).FindAllString(out, -1)); n != 1 {
+			if n := len(regexp.MustCompile(`(?m)^results: `).FindAllString(out, -1)); n != 1 {
 				t.Errorf("%d count lines, want one", n)
 			}
 		})

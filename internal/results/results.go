@@ -118,7 +118,7 @@ func (r *Report) Count() map[Status]int {
 }
 
 // CountLine renders the counts for people and logs, such as
-// "policies: 41 pass, 2 fail, 1 unknown, 3 not_applicable". It never takes
+// "results: 41 pass, 2 fail, 1 unknown, 3 not_applicable". It never takes
 // the "N passed, N failed" form that CI systems read as test results.
 func (r *Report) CountLine() string {
 	counts := r.Count()
@@ -128,7 +128,7 @@ func (r *Report) CountLine() string {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 		}
 	}
-	return "policies: " + strings.Join(parts, ", ")
+	return "results: " + strings.Join(parts, ", ")
 }
 
 func (r *Report) overridden(p *Policy) bool {

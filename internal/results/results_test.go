@@ -18,15 +18,15 @@ func TestExitCodeAndCounts(t *testing.T) {
 		want       int
 		wantLine   string
 	}{
-		{"all pass", []Result{{mandatory, res, Pass, nil}}, nil, false, 0, "policies: 1 pass, 0 fail"},
-		{"mandatory fail blocks", []Result{{mandatory, res, Fail, nil}, {advisory, res, Pass, nil}}, nil, false, 1, "policies: 1 pass, 1 fail"},
-		{"advisory fail does not block", []Result{{advisory, res, Fail, nil}}, nil, false, 0, "policies: 0 pass, 1 fail"},
-		{"error fails closed", []Result{{mandatory, res, Error, nil}}, nil, false, 1, "policies: 0 pass, 0 fail, 1 error"},
-		{"unknown passes unless strict", []Result{{mandatory, res, Unknown, nil}}, nil, false, 0, "policies: 0 pass, 0 fail, 1 unknown"},
-		{"unknown blocks when strict", []Result{{mandatory, res, Unknown, nil}}, nil, true, 1, "policies: 0 pass, 0 fail, 1 unknown"},
-		{"overridden overridable fail", []Result{{overridable, res, Fail, nil}}, []string{"region"}, false, 0, "policies: 0 pass, 1 fail"},
-		{"overridable fail blocks unless overridden", []Result{{overridable, res, Fail, nil}}, nil, false, 1, "policies: 0 pass, 1 fail"},
-		{"not applicable", []Result{{mandatory, res, NotApplicable, nil}}, nil, true, 0, "policies: 0 pass, 0 fail, 1 not_applicable"},
+		{"all pass", []Result{{mandatory, res, Pass, nil}}, nil, false, 0, "results: 1 pass, 0 fail"},
+		{"mandatory fail blocks", []Result{{mandatory, res, Fail, nil}, {advisory, res, Pass, nil}}, nil, false, 1, "results: 1 pass, 1 fail"},
+		{"advisory fail does not block", []Result{{advisory, res, Fail, nil}}, nil, false, 0, "results: 0 pass, 1 fail"},
+		{"error fails closed", []Result{{mandatory, res, Error, nil}}, nil, false, 1, "results: 0 pass, 0 fail, 1 error"},
+		{"unknown passes unless strict", []Result{{mandatory, res, Unknown, nil}}, nil, false, 0, "results: 0 pass, 0 fail, 1 unknown"},
+		{"unknown blocks when strict", []Result{{mandatory, res, Unknown, nil}}, nil, true, 1, "results: 0 pass, 0 fail, 1 unknown"},
+		{"overridden overridable fail", []Result{{overridable, res, Fail, nil}}, []string{"region"}, false, 0, "results: 0 pass, 1 fail"},
+		{"overridable fail blocks unless overridden", []Result{{overridable, res, Fail, nil}}, nil, false, 1, "results: 0 pass, 1 fail"},
+		{"not applicable", []Result{{mandatory, res, NotApplicable, nil}}, nil, true, 0, "results: 0 pass, 0 fail, 1 not_applicable"},
 	}
 	// A count line must never look like a test runner's summary.
 	testSummary := regexp.MustCompile(`(?m)^\w*:? ?\d+ passed, \d+ failed`)

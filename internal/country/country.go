@@ -180,6 +180,18 @@ func InEEA(code string) bool {
 	return eea[code]
 }
 
+// EEA names the European Economic Area as a jurisdiction.
+const EEA = "EEA"
+
+// InJurisdiction reports whether the country code is inside the
+// jurisdiction: the country itself, or a member state of the EEA.
+func InJurisdiction(code, jurisdiction string) bool {
+	if jurisdiction == EEA {
+		return InEEA(code)
+	}
+	return code == jurisdiction
+}
+
 // adequacy holds the countries with an adequacy decision in force in 2025,
 // each with a note when the decision covers only some recipients:
 //   - US: the EU-US Data Privacy Framework (2023) covers only organisations

@@ -204,3 +204,17 @@ func TestAdequacy(t *testing.T) {
 		t.Error("adequacy decision reported where there is none")
 	}
 }
+
+func TestInJurisdiction(t *testing.T) {
+	for _, tt := range []struct {
+		code, jurisdiction string
+		want               bool
+	}{
+		{"DE", EEA, true}, {"NO", EEA, true}, {"CH", EEA, false}, {"US", EEA, false},
+		{"GB", "GB", true}, {"IE", "GB", false}, {"GB", EEA, false},
+	} {
+		if got := InJurisdiction(tt.code, tt.jurisdiction); got != tt.want {
+			t.Errorf("InJurisdiction(%q, %q) = %v, want %v", tt.code, tt.jurisdiction, got, tt.want)
+		}
+	}
+}

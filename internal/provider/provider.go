@@ -64,6 +64,25 @@ type providerModel struct {
 	Enforcement         types.String `tfsdk:"enforcement"`
 	CatalogFiles        types.List   `tfsdk:"catalog_files"`
 	LargeScaleThreshold types.Int64  `tfsdk:"large_scale_threshold"`
+	Organization        types.Object `tfsdk:"organization"`
+}
+
+// organizationModel is the provider's organization attribute.
+type organizationModel struct {
+	Name         types.String `tfsdk:"name"`
+	Contact      types.String `tfsdk:"contact"`
+	DPOContact   types.String `tfsdk:"dpo_contact"`
+	Jurisdiction types.String `tfsdk:"jurisdiction"`
+}
+
+// Organization is the controller (or processor) that the posture belongs
+// to, as the provider configuration names it; empty fields are not set or
+// not known.
+type Organization struct {
+	Name, Contact, DPOContact string
+	// Jurisdiction is a country code (ISO 3166-1 alpha-2) or "EEA": where
+	// the organisation's processing takes place without a transfer.
+	Jurisdiction string
 }
 
 // Settings is what resources and data sources receive from the provider
@@ -76,6 +95,7 @@ type Settings struct {
 	// CatalogFilesUnknown is set when catalog_files was not known at
 	// configuration, so that only the built-in catalogs are loaded.
 	CatalogFilesUnknown bool
+	Organization        Organization
 }
 
 func (p *piiProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -125,6 +145,36 @@ func (p *piiProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"necessary. At least 1; defaults to `%d`.", DefaultLargeScaleThreshold),
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
+			"organization": schema.SingleNestedAttribute{
+				Optional: true,
+				MarkdownDescription: "The organisation the posture belongs to: the controller (or processor) " +
+					"that records of processing name (GDPR Art. 30(1)(a), 30(2)(a)). Reports print it in " +
+					"their records of processing.",
+				Attributes: map[string]schema.Attribute{
+					"name": schema.StringAttribute{
+						Optional:            true,
+						MarkdownDescription: "The organisation's legal name.",
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+					"contact": schema.StringAttribute{
+						Optional:            true,
+						MarkdownDescription: "How to contact the organisation about personal data: an address, an e-mail address or a web form.",
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+					"dpo_contact": schema.StringAttribute{
+						Optional:            true,
+						MarkdownDescription: "How to contact the data protection officer, where one is designated.",
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+					"jurisdiction": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "Where the organisation processes PII without a transfer: `EEA` for the " +
+							"European Economic Area, or an ISO 3166-1 alpha-2 country code (`GB`, `CH`). A stage " +
+							"of an activity in a country outside it needs a matching transfer.",
+						Validators: []validator.String{validators.Jurisdiction()},
+					},
+				},
+			},
 		},
 	}
 }
@@ -142,6 +192,17 @@ func (p *piiProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	if !cfg.LargeScaleThreshold.IsNull() && !cfg.LargeScaleThreshold.IsUnknown() {
 		settings.LargeScaleThreshold = cfg.LargeScaleThreshold.ValueInt64()
+	}
+	if !cfg.Organization.IsNull() && !cfg.Organization.IsUnknown() {
+		var org organizationModel
+		resp.Diagnostics.Append(cfg.Organization.As(ctx, &org, objectAsOptions)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		settings.Organization = Organization{
+			Name: stringOr(org.Name, ""), Contact: stringOr(org.Contact, ""),
+			DPOContact: stringOr(org.DPOContact, ""), Jurisdiction: strings.ToUpper(stringOr(org.Jurisdiction, "")),
+		}
 	}
 
 	// catalog_files that depend on something not yet created cannot be

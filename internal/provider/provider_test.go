@@ -78,7 +78,25 @@ func TestAccProviderConfiguration(t *testing.T) {
   enforcement           = "warning"
   large_scale_threshold = 5000
   catalog_files         = []
+  organization = {
+    name         = "Acme Retail Ltd"
+    contact      = "privacy@acme.example, 1 Market Street, Dublin"
+    dpo_contact  = "dpo@acme.example"
+    jurisdiction = "EEA"
+  }
 }`, ""},
+		{"organization in one country", `provider "pii" {
+  organization = { jurisdiction = "GB" }
+}`, ""},
+		{"jurisdiction EU", `provider "pii" {
+  organization = { jurisdiction = "EU" }
+}`, `"EU" is not a jurisdiction here: write "EEA" for the European Economic Area (the EU member states with Iceland, Liechtenstein and Norway), or a country code such as DE.`},
+		{"jurisdiction UK", `provider "pii" {
+  organization = { jurisdiction = "UK" }
+}`, `"UK" is not an ISO 3166-1 alpha-2 country code. Did you mean "GB" (United Kingdom)? Or write "EEA" for the European Economic Area.`},
+		{"empty organization name", `provider "pii" {
+  organization = { name = "" }
+}`, `Attribute organization.name string length must be at least 1, got: 0`},
 		{"risk_appetite typo", `provider "pii" {
   risk_appetite = "hihg"
 }`, `risk_appetite = "hihg" "hihg" is not accepted here; use one of "low", "medium", "high". Did you mean "high"?`},

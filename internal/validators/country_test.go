@@ -22,3 +22,15 @@ func TestCountryCode(t *testing.T) {
 		{"unassigned", types.StringValue("QQ"), `"QQ" is not an ISO 3166-1 alpha-2 country code.` + accepted},
 	})
 }
+
+func TestJurisdiction(t *testing.T) {
+	runStringCases(t, Jurisdiction(), path.Root("organization").AtName("jurisdiction"), []stringCase{
+		{"the EEA", types.StringValue("EEA"), ""},
+		{"a country", types.StringValue("GB"), ""},
+		{"null: no jurisdiction", types.StringNull(), ""},
+		{"unknown is checked later", types.StringUnknown(), ""},
+		{"EU", types.StringValue("EU"), `"EU" is not a jurisdiction here: write "EEA" for the European Economic Area (the EU member states with Iceland, Liechtenstein and Norway), or a country code such as DE.`},
+		{"UK", types.StringValue("UK"), `"UK" is not an ISO 3166-1 alpha-2 country code. Did you mean "GB" (United Kingdom)? Or write "EEA" for the European Economic Area.`},
+		{"lower case eea", types.StringValue("eea"), `"eea" is not an ISO 3166-1 alpha-2 country code. Write the two capital letters ISO assigns to a country or territory, such as DE, FR or US. Or write "EEA" for the European Economic Area.`},
+	})
+}

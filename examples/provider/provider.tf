@@ -10,4 +10,16 @@ provider "pii" {
 
   # Your own catalogs, controls and taxonomy entries, on top of the built-in ones.
   catalog_files = ["${path.module}/catalog.hcl"]
+
+  # Who the records of processing name, and where processing needs no transfer.
+  organization = {
+    name         = "Acme Retail Ltd"
+    contact      = "privacy@acme.example, 1 Market Street, Dublin"
+    dpo_contact  = "dpo@acme.example"
+    jurisdiction = "EEA"
+
+    # Acme is a controller only: the controls for processors are out of scope.
+    roles               = ["controller"]
+    scope_justification = "Acme processes PII only for its own purposes and hosts no one else's."
+  }
 }

@@ -8,6 +8,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,8 +45,9 @@ var (
 )
 
 var (
-	_ provider.Provider              = (*piiProvider)(nil)
-	_ provider.ProviderWithFunctions = (*piiProvider)(nil)
+	_ provider.Provider                   = (*piiProvider)(nil)
+	_ provider.ProviderWithFunctions      = (*piiProvider)(nil)
+	_ provider.ProviderWithValidateConfig = (*piiProvider)(nil)
 )
 
 // New returns a function that builds the provider, as providerserver wants.
@@ -69,10 +71,12 @@ type providerModel struct {
 
 // organizationModel is the provider's organization attribute.
 type organizationModel struct {
-	Name         types.String `tfsdk:"name"`
-	Contact      types.String `tfsdk:"contact"`
-	DPOContact   types.String `tfsdk:"dpo_contact"`
-	Jurisdiction types.String `tfsdk:"jurisdiction"`
+	Name               types.String `tfsdk:"name"`
+	Contact            types.String `tfsdk:"contact"`
+	DPOContact         types.String `tfsdk:"dpo_contact"`
+	Jurisdiction       types.String `tfsdk:"jurisdiction"`
+	Roles              types.List   `tfsdk:"roles"`
+	ScopeJustification types.String `tfsdk:"scope_justification"`
 }
 
 // Organization is the controller (or processor) that the posture belongs
@@ -83,6 +87,12 @@ type Organization struct {
 	// Jurisdiction is a country code (ISO 3166-1 alpha-2) or "EEA": where
 	// the organisation's processing takes place without a transfer.
 	Jurisdiction string
+	// Roles are the roles the organisation processes PII in (controller,
+	// processor); none means every role.
+	Roles []string
+	// ScopeJustification says why the controls for the other roles are out
+	// of scope of the Statement of Applicability.
+	ScopeJustification string
 }
 
 // Settings is what resources and data sources receive from the provider
@@ -173,9 +183,71 @@ func (p *piiProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 							"of an activity in a country outside it needs a matching transfer.",
 						Validators: []validator.String{validators.Jurisdiction()},
 					},
+					"roles": schema.ListAttribute{
+						Optional:    true,
+						ElementType: types.StringType,
+						MarkdownDescription: "The roles in which the organisation processes PII: `controller`, `processor` " +
+							"or both (the default). Catalog controls written for a role left out (the ISO/IEC 27701 " +
+							"Annex B and ISO/IEC 27018 controls for processors, the Annex A ones for controllers) " +
+							"are out of scope of the Statement of Applicability, as one group with " +
+							"`scope_justification`, and the summary counts the controls in scope.",
+						Validators: []validator.List{
+							listvalidator.SizeAtLeast(1),
+							listvalidator.UniqueValues(),
+							listvalidator.ValueStringsAre(validators.OneOf(catalog.Roles...)),
+						},
+					},
+					"scope_justification": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "Why the controls for the roles `roles` leaves out do not apply, such as " +
+							"`\"We process PII only for our own purposes; we host no one else's.\"`. Required when " +
+							"`roles` leaves a role out; printed once for the excluded group in the Statement of " +
+							"Applicability.",
+						Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
 				},
 			},
 		},
+	}
+}
+
+// ValidateConfig checks what the attributes' own validators cannot: a
+// scope that leaves a role out needs the reason, and a reason needs a role
+// left out.
+func (p *piiProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || cfg.Organization.IsNull() || cfg.Organization.IsUnknown() {
+		return
+	}
+	var org organizationModel
+	resp.Diagnostics.Append(cfg.Organization.As(ctx, &org, objectAsOptions)...)
+	if resp.Diagnostics.HasError() || org.Roles.IsUnknown() || org.ScopeJustification.IsUnknown() {
+		return
+	}
+	roles, known := stringElements(org.Roles)
+	if !known {
+		return
+	}
+	var left []string
+	for _, r := range catalog.Roles {
+		if len(roles) > 0 && !slices.Contains(roles, r) {
+			left = append(left, r)
+		}
+	}
+	switch {
+	case len(left) > 0 && org.ScopeJustification.IsNull():
+		// At the organization: Terraform locates a provider's attributes,
+		// not the fields of an object inside one.
+		resp.Diagnostics.AddAttributeError(path.Root("organization"), "Missing scope justification",
+			fmt.Sprintf("organization.roles leaves out %s, so the controls for %ss are out of scope of the Statement of "+
+				"Applicability: set organization.scope_justification to why they do not apply (an auditor reads it there).",
+				strings.Join(left, " and "), strings.Join(left, "s and ")))
+	case len(left) == 0 && !org.ScopeJustification.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("organization"), "Scope justification without an exclusion",
+			"organization.scope_justification is set, but organization.roles leaves no role out (it is unset or lists "+
+				"controller and processor), so there is nothing out of scope for it to justify: remove it, or list only "+
+				"the roles the organisation acts in.")
 	}
 }
 
@@ -202,7 +274,9 @@ func (p *piiProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		settings.Organization = Organization{
 			Name: stringOr(org.Name, ""), Contact: stringOr(org.Contact, ""),
 			DPOContact: stringOr(org.DPOContact, ""), Jurisdiction: strings.ToUpper(stringOr(org.Jurisdiction, "")),
+			ScopeJustification: stringOr(org.ScopeJustification, ""),
 		}
+		settings.Organization.Roles, _ = stringElements(org.Roles)
 	}
 
 	// catalog_files that depend on something not yet created cannot be

@@ -46,9 +46,13 @@ func writeFile(t *testing.T, name, content string) string {
 // expectError matches a message as Terraform prints it, where long lines
 // are wrapped: each space in want matches any run of white space, and "…"
 // matches anything (such as a temporary path).
-func expectError(want string) *regexp.Regexp {
+func expectError(want string) *regexp.Regexp { return wordsPattern(want, "…") }
+
+// wordsPattern matches text's words in order with any white space between
+// them, and anything where text has the ellipsis.
+func wordsPattern(text, ellipsis string) *regexp.Regexp {
 	var pattern []string
-	for _, piece := range strings.Split(want, "…") {
+	for _, piece := range strings.Split(text, ellipsis) {
 		words := strings.Fields(piece)
 		for i, w := range words {
 			words[i] = regexp.QuoteMeta(w)
@@ -88,6 +92,30 @@ func TestAccProviderConfiguration(t *testing.T) {
 		{"organization in one country", `provider "pii" {
   organization = { jurisdiction = "GB" }
 }`, ""},
+		{"a controller-only organisation", `provider "pii" {
+  organization = {
+    roles               = ["controller"]
+    scope_justification = "We process PII only for our own purposes."
+  }
+}`, ""},
+		{"both roles, no justification needed", `provider "pii" {
+  organization = { roles = ["processor", "controller"] }
+}`, ""},
+		{"a role left out without a justification", `provider "pii" {
+  organization = { roles = ["controller"] }
+}`, `Error: Missing scope justification with provider["…/privacycode/pii"], on terraform_plugin_test.tf line 12, in provider "pii": 12: organization = { roles = ["controller"] } organization.roles leaves out processor, so the controls for processors are out of scope of the Statement of Applicability: set organization.scope_justification to why they do not apply (an auditor reads it there).`},
+		{"a justification with nothing left out", `provider "pii" {
+  organization = { scope_justification = "Controller only." }
+}`, `Error: Scope justification without an exclusion … organization.scope_justification is set, but organization.roles leaves no role out (it is unset or lists controller and processor), so there is nothing out of scope for it to justify: remove it, or list only the roles the organisation acts in.`},
+		{"a role that is not one", `provider "pii" {
+  organization = {
+    roles               = ["subprocessor"]
+    scope_justification = "x"
+  }
+}`, `"subprocessor" is not accepted here; use one of "controller", "processor". Did you mean "processor"?`},
+		{"a role listed twice", `provider "pii" {
+  organization = { roles = ["controller", "controller"] }
+}`, `This attribute contains duplicate values of: "controller"`},
 		{"jurisdiction EU", `provider "pii" {
   organization = { jurisdiction = "EU" }
 }`, `"EU" is not a jurisdiction here: write "EEA" for the European Economic Area (the EU member states with Iceland, Liechtenstein and Norway), or a country code such as DE.`},

@@ -80,9 +80,10 @@ func (d *statementOfApplicabilityDataSource) Schema(_ context.Context, _ datasou
 					"group":       schema.StringAttribute{Computed: true, MarkdownDescription: "The control's group id."},
 					"group_title": schema.StringAttribute{Computed: true, MarkdownDescription: "The control's group title."},
 					"status": schema.StringAttribute{Computed: true,
-						MarkdownDescription: "The most advanced declared status (`implemented`, `alternative`, `partial`, `planned`, `not_applicable`), or `not_addressed`."},
+						MarkdownDescription: "The most advanced declared status (`implemented`, `alternative`, `partial`, `planned`, `not_applicable`), or `not_addressed`; " +
+							"`out_of_scope` for a control written for a role the provider's `organization.roles` leaves out."},
 					"statuses":       schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Every declared status, when several controls scope the control to different activities."},
-					"justifications": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The declared justifications."},
+					"justifications": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The declared justifications; for an `out_of_scope` row, `organization.scope_justification` first."},
 					"owners":         schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The declared owners."},
 				}},
 			},
@@ -90,7 +91,8 @@ func (d *statementOfApplicabilityDataSource) Schema(_ context.Context, _ datasou
 				Computed: true, ElementType: types.Int64Type,
 				MarkdownDescription: "The number of catalog controls per status, every status included (zero counts too).",
 			},
-			"summary": schema.StringAttribute{Computed: true, MarkdownDescription: "The counts in one line, such as `126 controls: 14 implemented, 112 not_addressed`."},
+			"summary": schema.StringAttribute{Computed: true, MarkdownDescription: "The counts in one line, such as `126 controls: 14 implemented, 112 not_addressed`; with controls out of scope, " +
+				"`31 controls in scope: 4 implemented, 27 not_addressed; 18 out of scope (controls for processors)`."},
 		},
 	}
 }
@@ -130,7 +132,11 @@ func (d *statementOfApplicabilityDataSource) Read(ctx context.Context, req datas
 		dcl.Owner, _ = objectString(o, "owner")
 		decls = append(decls, dcl)
 	}
-	st, fs := applicability.Build(cat, decls)
+	var scope applicability.Scope
+	if d.settings != nil {
+		scope = applicability.Scope{Roles: d.settings.Organization.Roles, Justification: d.settings.Organization.ScopeJustification}
+	}
+	st, fs := applicability.BuildScoped(cat, decls, scope)
 	addFindings(&resp.Diagnostics, fs)
 	if resp.Diagnostics.HasError() {
 		return

@@ -56,6 +56,7 @@ data "pii_statement_of_applicability" "iso27701" {
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("counts"), knownvalue.MapExact(map[string]knownvalue.Check{
 					"implemented": knownvalue.Int64Exact(1), "alternative": knownvalue.Int64Exact(0), "partial": knownvalue.Int64Exact(0),
 					"planned": knownvalue.Int64Exact(0), "not_applicable": knownvalue.Int64Exact(1), "not_addressed": knownvalue.Int64Exact(124),
+					"out_of_scope": knownvalue.Int64Exact(0),
 				})),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("summary"), knownvalue.StringExact("126 controls: 1 implemented, 1 not_applicable, 124 not_addressed")),
 				statecheck.ExpectKnownValue("data.pii_statement_of_applicability.iso27701", tfjsonpath.New("summary"), knownvalue.StringExact("49 controls: 1 implemented, 48 not_addressed")),
@@ -110,6 +111,46 @@ data "pii_statement_of_applicability" "iso27018" {
 				statecheck.ExpectKnownValue(addr, row(23).AtMapKey("ref"), knownvalue.StringExact("iso27018:A.12.1")),
 				statecheck.ExpectKnownValue(addr, row(24).AtMapKey("ref"), knownvalue.StringExact("iso27018:A.12.2")),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("summary"), knownvalue.StringExact("25 controls: 1 implemented, 1 partial, 1 not_applicable, 22 not_addressed")),
+			},
+		}},
+	})
+}
+
+// A controller-only organisation: the ISO/IEC 27701 Annex B controls (for
+// processors) are out of scope as a group, with the organisation's one
+// justification, and the summary counts the 31 controls in scope.
+func TestAccStatementOfApplicabilityScoped(t *testing.T) {
+	addr := "data.pii_statement_of_applicability.iso27701"
+	justification := "We process PII only for our own purposes; we host no one else's."
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "pii" {
+  organization = {
+    roles               = ["controller"]
+    scope_justification = "` + justification + `"
+  }
+}
+
+resource "pii_control" "lawful_basis" {
+  catalog    = "iso27701"
+  control_id = "A.7.2.2"
+  status     = "implemented"
+}
+
+data "pii_statement_of_applicability" "iso27701" {
+  catalog  = "iso27701"
+  controls = [pii_control.lawful_basis]
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("summary"), knownvalue.StringExact("31 controls in scope: 1 implemented, 30 not_addressed; 18 out of scope (controls for processors)")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("counts").AtMapKey("out_of_scope"), knownvalue.Int64Exact(18)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("rows").AtSliceIndex(31), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"ref": knownvalue.StringExact("iso27701:B.8.2.1"), "status": knownvalue.StringExact("out_of_scope"),
+					"justifications": knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(justification)}),
+				})),
 			},
 		}},
 	})

@@ -112,6 +112,10 @@ type Catalog struct {
 	groupByID   map[string]*Group
 	controls    []*Control
 	controlByID map[string]*Control
+	// set is the Set the catalog belongs to, so that a lookup that fails
+	// here can say which other catalogs have the id. It is assigned once,
+	// when the Set is built.
+	set *Set
 }
 
 // Key is the catalog's unambiguous name: "name@version".

@@ -36,7 +36,13 @@ func (s *Set) Check(c *Catalog, f Filter) error {
 		if _, ok := c.groupByID[f.Group]; !ok {
 			ids := keysOf(c.groupByID)
 			SortIDs(ids)
-			return &FilterError{"group", &NotFoundError{Kind: "group", Name: f.Group, Scope: "in catalog " + c.Name, Suggestions: suggest.Closest(f.Group, ids, 3), Known: ids}}
+			// Groups are filtered from the provider and the command line
+			// alike, so the hint names the other catalogs without saying
+			// which attribute or flag to change.
+			return &FilterError{"group", &NotFoundError{
+				Kind: "group", Name: f.Group, Scope: "in catalog " + c.ref(), Suggestions: suggest.Closest(f.Group, ids, 3), Known: ids,
+				Catalog: c.ref(), Elsewhere: c.groupsElsewhere(f.Group),
+			}}
 		}
 	}
 	if f.Principle != "" {

@@ -36,6 +36,7 @@ func newSet() *Set {
 }
 
 func (s *Set) addCatalog(c *Catalog) {
+	c.set = s
 	s.catalogs = append(s.catalogs, c)
 	s.catalogByKey[c.Key()] = c
 	s.byName[c.Name] = append(s.byName[c.Name], c)
@@ -49,35 +50,6 @@ func (s *Set) finish() {
 		sort.SliceStable(c.groups, func(i, j int) bool { return naturalLess(c.groups[i].ID, c.groups[j].ID) })
 		sort.SliceStable(c.controls, func(i, j int) bool { return naturalLess(c.controls[i].ID, c.controls[j].ID) })
 	}
-}
-
-// NotFoundError reports a name that does not exist, with the closest known
-// names when there are any.
-type NotFoundError struct {
-	// Kind is what was looked for: "catalog", "control", "PII category", ….
-	Kind string
-	// Name is what was asked for.
-	Name string
-	// Scope narrows the kind, such as "in catalog iso29151".
-	Scope       string
-	Suggestions []string
-	// Known is the full list of names, given when it is short enough to
-	// print (catalogs).
-	Known []string
-}
-
-func (e *NotFoundError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "there is no %s %q", e.Kind, e.Name)
-	if e.Scope != "" {
-		b.WriteString(" " + e.Scope)
-	}
-	b.WriteString(".")
-	b.WriteString(suggest.Phrase(e.Suggestions))
-	if len(e.Known) > 0 {
-		b.WriteString(" Known: " + strings.Join(e.Known, ", ") + ".")
-	}
-	return b.String()
 }
 
 // Catalogs returns every catalog in load order (built-ins first).
@@ -114,26 +86,39 @@ func (s *Set) Catalog(ref string) (*Catalog, error) {
 	return nil, &NotFoundError{Kind: "catalog", Name: ref, Suggestions: suggest.Closest(ref, known, 3), Known: known}
 }
 
-// LookupControl resolves a qualified control id, "catalog:id".
+// LookupControl resolves a qualified control id, "catalog:id". When the
+// catalog lacks the id, the NotFoundError says which qualified ids would
+// resolve (FixQualifiedID).
 func (s *Set) LookupControl(ref string) (*Control, error) {
 	name, id, ok := strings.Cut(ref, ":")
 	if !ok {
-		return nil, fmt.Errorf("%q is not a qualified control id: write catalog:id, such as \"iso29151:9.2.1\"", ref)
+		return nil, fmt.Errorf("%q is not a qualified control id: write catalog:id, such as %s", ref, s.qualifiedExamples(ref))
 	}
 	cat, err := s.Catalog(name)
 	if err != nil {
 		return nil, err
 	}
-	return cat.Lookup(id)
+	ctl, err := cat.Lookup(id)
+	if nf, isNF := err.(*NotFoundError); isNF {
+		// Asked for as catalog:id, the id is fixed by writing another
+		// qualified id, not by another catalog attribute.
+		nf.Fix = FixQualifiedID
+	}
+	return ctl, err
 }
 
 // Lookup returns the control with the given id, or a NotFoundError that
-// suggests the closest ids.
+// names the other catalogs of the Set that have the id and suggests the
+// closest ids of this one.
 func (c *Catalog) Lookup(id string) (*Control, error) {
 	if ctl, ok := c.controlByID[id]; ok {
 		return ctl, nil
 	}
-	return nil, &NotFoundError{Kind: "control", Name: id, Scope: "in catalog " + c.Name, Suggestions: suggest.Closest(id, c.ControlIDs(), 3)}
+	ref := c.ref()
+	return nil, &NotFoundError{
+		Kind: "control", Name: id, Scope: "in catalog " + ref, Suggestions: suggest.Closest(id, c.ControlIDs(), 3),
+		Catalog: ref, Elsewhere: c.controlsElsewhere(id), Fix: FixCatalogAttribute,
+	}
 }
 
 // Principles returns the privacy principles in 29100 order.

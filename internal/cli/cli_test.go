@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -156,5 +159,90 @@ func TestCatalogJSON(t *testing.T) {
 	first := controls[0]
 	if first.Ref != "iso27701:A.7.2.1" || first.Role != "controller" || len(first.GDPRArticles) == 0 || len(first.Treats) == 0 {
 		t.Errorf("first control = %+v", first)
+	}
+}
+
+// The files people give check and report instead of terraform show -json
+// output are named for what they are, with the command that makes the
+// document from them, and are unusable input (exit 2).
+func TestCommandsSayWhatAFileIs(t *testing.T) {
+	dir := t.TempDir()
+	// A stand-in for a plan saved by terraform plan -out: a zip with the
+	// entries Terraform writes (tfplan, the states, tfconfig/, the lock
+	// file). Read looks only for the tfplan entry.
+	binaryPlan := filepath.Join(dir, "tfplan")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"tfplan", "tfstate", "tfstate-prev", "tfconfig/", "tfconfig/main.tf", ".terraform.lock.hcl"} {
+		if _, err := zw.Create(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	textPlan := filepath.Join(dir, "plan.json")
+	for name, content := range map[string][]byte{
+		binaryPlan: buf.Bytes(),
+		textPlan:   []byte("Terraform will perform the following actions:\n\n  # aws_s3_bucket.orders will be created\n"),
+	} {
+		if err := os.WriteFile(name, content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	binaryMsg := binaryPlan + " is not JSON: it is a binary plan saved by terraform plan -out; run terraform show -json " + binaryPlan + " > plan.json and give plan.json"
+	rawStateMsg := "testdata/terraform.tfstate is JSON but not a plan or state from terraform show -json: it is a raw state file (it has serial and lineage, not format_version); " +
+		"run terraform show -json testdata/terraform.tfstate > state.json and give state.json"
+	textMsg := textPlan + " is not JSON: it is the text that terraform plan and terraform show print; save the plan with terraform plan -out=tfplan, then run terraform show -json tfplan > " + textPlan + " and give " + textPlan
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"check a binary plan", []string{"check", binaryPlan}, binaryMsg},
+		{"report a binary plan", []string{"report", binaryPlan}, binaryMsg},
+		{"report a labelled binary plan", []string{"report", "shop=" + binaryPlan}, binaryMsg},
+		{"check a raw state", []string{"check", "testdata/terraform.tfstate"}, rawStateMsg},
+		{"report a raw state", []string{"report", "testdata/terraform.tfstate"}, rawStateMsg},
+		{"check the text of a plan", []string{"check", textPlan}, textMsg},
+		{"report the text of a plan", []string{"report", "--format", "markdown", textPlan}, textMsg},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(tt.args...)
+			if code != ExitUsage {
+				t.Errorf("exit %d, want %d\nstderr:\n%s", code, ExitUsage, errOut)
+			}
+			if out != "" {
+				t.Errorf("stdout is not empty:\n%.2000s", out)
+			}
+			expectOutput(t, out, errOut, nil, []string{"Error: " + tt.want + "\n"})
+		})
+	}
+}
+
+// A control id of another catalog is named with that catalog, wherever the
+// command line meets one: a group filter, a policy's controls.
+func TestCommandsNameTheOtherCatalog(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"group of another catalog", []string{"catalog", "--catalog", "iso29151", "--group", "A.7.4"}, ExitUsage,
+			`Error: --group: there is no group "A.7.4" in iso29151; iso27701 has it ("Privacy by design and privacy by default"). Known: `},
+		// The policy is advisory: the warning alone does not fail the check.
+		{"policy naming a control of another catalog", []string{"check", "--policy-dir", "testdata/wrong-catalog", "testdata/plan.json"}, ExitOK,
+			`Warning: testdata/wrong-catalog/pack.policy.hcl:3: policy bucket_tagged names control iso29151:A.7.4.5: there is no control "A.7.4.5" in iso29151; iso27701 has it ("PII de-identification and deletion at the end of processing"): use "iso27701:A.7.4.5".` + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d\nstderr:\n%s", code, tt.wantCode, errOut)
+			}
+			expectOutput(t, out, errOut, nil, []string{tt.wantErr})
+		})
 	}
 }

@@ -69,7 +69,7 @@ func TestAccCatalogControlDataSourceErrors(t *testing.T) {
 	}{
 		{"missing dot suggests the id", `id = "9.21"`,
 			`Error: Unknown control with data.pii_catalog_control.test, on terraform_plugin_test.tf line 12, in data "pii_catalog_control" "test": 12: id = "9.21" There is no control "9.21" in catalog iso29151. Did you mean "9.2.1"?`},
-		{"control of the other catalog", `id = "A.7.4.9"`, `There is no control "A.7.4.9" in catalog iso29151.`},
+		{"control of the other catalog", `id = "A.7.4.9"`, `There is no control "A.7.4.9" in iso29151; iso27701 has it ("PII transmission controls"): set catalog = "iso27701".`},
 		{"unknown catalog lists the known ones", "catalog = \"iso27001\"\n  id = \"9.2.1\"",
 			`Error: Unknown catalog with data.pii_catalog_control.test, on terraform_plugin_test.tf line 12, in data "pii_catalog_control" "test": 12: catalog = "iso27001" There is no catalog "iso27001". Did you mean "iso27701"? Known: iso29151, iso27701, iso27018.`},
 		{"unknown edition", "catalog = \"iso29151@2025\"\n  id = \"9.2.1\"", `There is no catalog "iso29151@2025".`},

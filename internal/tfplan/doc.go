@@ -98,7 +98,12 @@
 // Read never panics. A document it cannot use is a *FormatError whose
 // message names the file, says what was wrong (with a line and column when
 // there is a position) and what is accepted. Input that is not JSON is
-// reported as such before anything about its content.
+// reported as such before anything about its content, and the files people
+// give by mistake are named with the command that makes the document: a
+// plan saved by terraform plan -out (a zip with a tfplan entry), another
+// zip, a gzip, the text terraform plan or terraform show prints, an empty
+// file (a redirect whose command failed), and terraform's own state file
+// (terraform.tfstate, JSON with serial and lineage).
 //
 // # Reading large documents
 //

@@ -20,11 +20,11 @@ func TestReadErrors(t *testing.T) {
 		name, input, want string
 	}{
 		// Not JSON.
-		{"empty", "", "plan.json is empty: expected the JSON output of terraform show -json"},
-		{"white space", " \n\t", "plan.json is empty: expected the JSON output of terraform show -json"},
+		{"empty", "", "plan.json is empty: expected the JSON output of terraform show -json; when a command such as terraform show -json tfplan > plan.json fails, the shell leaves plan.json empty: run it again and read its error"},
+		{"white space", " \n\t", "plan.json is empty: expected the JSON output of terraform show -json; when a command such as terraform show -json tfplan > plan.json fails, the shell leaves plan.json empty: run it again and read its error"},
 		{"not JSON", `{"format_version": x}`,
 			"plan.json is not JSON: invalid character 'x' looking for beginning of value at line 1, column 20 (offset 19)"},
-		{"text", "Plan: 1 to add", "plan.json is not JSON: invalid character 'P' looking for beginning of value at line 1, column 1 (offset 0)"},
+		{"text that is not terraform's", "Hello, world", "plan.json is not JSON: invalid character 'H' looking for beginning of value at line 1, column 1 (offset 0)"},
 		{"truncated", "{\n  \"format_version\": \"1.2\",\n  \"resource_changes\": [{\"address\": \"aws_s3_bu",
 			"plan.json is not JSON: it ends in the middle of a value at line 3, column 46 (offset 74); the file may be truncated"},
 		{"truncated array", "[1, 2", "plan.json is not JSON: it ends in the middle of a value at line 1, column 6 (offset 5); the file may be truncated"},

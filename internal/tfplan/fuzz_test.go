@@ -49,6 +49,10 @@ func fuzzSeeds(t testing.TB) [][]byte {
 	} {
 		seeds = append(seeds, []byte(s))
 	}
+	// The files given by mistake (see sniff.go), and cut versions of them.
+	for _, s := range [][]byte{savedPlan(t), gzipOf(t, "{}"), []byte(planText), []byte(planTextColour), []byte(stateText), []byte(rawState)} {
+		seeds = append(seeds, s, s[:len(s)/2])
+	}
 	return seeds
 }
 

@@ -37,6 +37,9 @@ type rawDocument struct {
 	plan bool
 	// Keys of the other JSON documents of terraform with a format_version.
 	providerSchemas, diagnostics bool
+	// rawState: the document has a key of terraform's own state file
+	// (terraform.tfstate), which terraform show -json turns into a state.
+	rawState bool
 	// notObject says what the document is when it is not an object.
 	notObject string
 	// problem is the first problem found in the content of a document
@@ -189,15 +192,19 @@ func jsonError(name string, data []byte, err error) *FormatError {
 // mark, or an error for an empty document or one in UTF-16.
 func checkEncoding(name string, data []byte) (int, *FormatError) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return 0, formatErrorf(name, "is empty: expected the JSON output of terraform show -json")
+		return 0, &FormatError{Name: name, Reason: emptyReason(name)}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return 0, formatErrorf(name, "is UTF-16 text (as Windows PowerShell's > writes it): expected UTF-8, for example from terraform show -json plan | Out-File -Encoding utf8")
 	}
+	start := 0
 	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
-		return 3, nil
+		start = 3
 	}
-	return 0, nil
+	if reason := sniffNotJSON(name, data[start:]); reason != "" {
+		return 0, &FormatError{Name: name, Reason: reason}
+	}
+	return start, nil
 }
 
 // document reads the top-level object.
@@ -267,6 +274,8 @@ func (p *parser) document() (*rawDocument, error) {
 			raw.providerSchemas = true
 		case "diagnostics":
 			raw.diagnostics = true
+		case "lineage", "serial":
+			raw.rawState = true
 		}
 		return p.skipValue()
 	})
@@ -567,6 +576,8 @@ func checkVersion(name string, raw *rawDocument) (string, *FormatError) {
 		return "", formatErrorf(name, notDocument+"it has provider_schemas, so it is from terraform providers schema -json")
 	case raw.diagnostics && !raw.plan && raw.states == nil:
 		return "", formatErrorf(name, notDocument+"it has diagnostics, so it is from terraform validate -json")
+	case raw.formatVersion == nil && raw.rawState:
+		return "", &FormatError{Name: name, Reason: rawStateReason(name)}
 	case raw.formatVersion == nil:
 		return "", formatErrorf(name, notDocument+"it has no format_version")
 	}

@@ -3,12 +3,12 @@ package coverage
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/privacycode/terraform-provider-pii/internal/catalog"
 	"github.com/privacycode/terraform-provider-pii/internal/finding"
+	"github.com/privacycode/terraform-provider-pii/internal/isotime"
 	"github.com/privacycode/terraform-provider-pii/internal/risk"
 	"github.com/privacycode/terraform-provider-pii/internal/suggest"
 )
@@ -102,6 +102,27 @@ type Risk struct {
 	Rationale       string
 	// Known is false while the category, stage or treatment is unknown.
 	Known bool
+
+	// Written is set by callers that pass the risk as the configuration
+	// wrote it and leave checking its values to Evaluate (the provider):
+	// the ratings are then read from LikelihoodText and ImpactText, and a
+	// missing name, category or rating is an error. Callers that checked
+	// the values themselves leave it false; zero ratings then mean "not
+	// known yet".
+	Written                    bool
+	LikelihoodText, ImpactText string
+	// Unknown names the attributes not known yet ("name", "category",
+	// "lifecycle_stage", "likelihood", "impact", "treatment",
+	// "acceptance.expires"), so that the known ones are still checked.
+	Unknown map[string]bool
+}
+
+// unknown reports whether the attribute's value is not known yet.
+func (r Risk) unknown(attr string) bool {
+	if r.Unknown == nil {
+		return !r.Known
+	}
+	return r.Unknown[attr]
 }
 
 // Activity is what an assessment needs of the assessed activity.
@@ -110,6 +131,11 @@ type Activity struct {
 	Name              string
 	Stages            []string
 	SpecialCategories bool
+	// Role is the organisation's role in the activity: controller (also
+	// when empty, the default of pii_processing_activity),
+	// joint_controller or processor. It decides which role-specific
+	// catalog controls are suggested.
+	Role string
 	// Known is false while the activity object is unknown.
 	Known bool
 }
@@ -149,7 +175,10 @@ type RiskResult struct {
 	Coverage           Coverage
 	EffectiveControls  []string
 	Gaps               []string
-	SuggestedControls  []string
+	// SuggestionsKnown is false while the category or the activity's role
+	// is not known, or the category is not valid.
+	SuggestionsKnown  bool
+	SuggestedControls []string
 }
 
 // Result is the evaluation of an assessment.
@@ -202,14 +231,14 @@ func (e *evaluator) run() (Result, finding.Findings) {
 	firstByName := map[string]int{}
 	for i, r := range e.a.Risks {
 		p := finding.Root("risks").Index(i)
-		if r.Known && r.Name != "" {
+		if !r.unknown("name") && r.Name != "" {
 			if first, dup := firstByName[r.Name]; dup {
-				e.fs.Errorf(p.Attr("name"), "Duplicate risk name", "Risk names must be unique within an assessment: %q is also the name of risks[%d].", r.Name, first)
+				e.fs.Errorf(p.Attr("name"), "Duplicate risk name", "Risk %q: risks[%d] has the same name. Risk names must be unique within an assessment.", r.Name, first)
 			} else {
 				firstByName[r.Name] = i
 			}
 		}
-		rr := e.evaluateRisk(r, p)
+		rr := e.evaluateRisk(r, i, p)
 		res.Risks[i] = rr
 
 		if rr.InherentKnown {
@@ -242,6 +271,7 @@ func (e *evaluator) run() (Result, finding.Findings) {
 	}
 	if len(e.a.Risks) == 0 {
 		res.MaxInherentKnown, res.MaxResidualKnown = false, false
+		e.fs.Errorf(finding.Root("risks"), "No risks", "An assessment lists at least one risk: what could go wrong for the people whose PII the activity processes.")
 	}
 	if res.LifecycleKnown {
 		res.LifecycleGaps = e.lifecycleGaps()
@@ -269,38 +299,53 @@ func (e *evaluator) lifecycleGaps() []string {
 	return gaps
 }
 
-func (e *evaluator) evaluateRisk(r Risk, p finding.Path) RiskResult {
+func (e *evaluator) evaluateRisk(r Risk, i int, p finding.Path) RiskResult {
 	rr := RiskResult{Coverage: Unknown, EffectiveControls: []string{}, Gaps: []string{}, SuggestedControls: []string{}}
-	ratingsKnown := r.Likelihood.Valid() && r.Impact.Valid()
-	if ratingsKnown {
+	if !r.Known && r.Unknown == nil {
+		// Nothing says which values are known: check none of them.
+		if r.Likelihood.Valid() && r.Impact.Valid() {
+			rr.InherentKnown = true
+			rr.InherentScore, rr.InherentLevel = risk.Assess(r.Likelihood, r.Impact)
+		}
+		return rr
+	}
+	// Every value is checked on its own, so that one plan reports all of
+	// a risk's problems; each later step needs only the values it uses.
+	v := e.checkValues(&r, i, p)
+	ratingsOK := r.Likelihood.Valid() && r.Impact.Valid()
+	if ratingsOK {
 		rr.InherentKnown = true
 		rr.InherentScore, rr.InherentLevel = risk.Assess(r.Likelihood, r.Impact)
 	}
-	if !r.Known {
-		return rr
-	}
-	categoryOK := e.checkCategory(r, p)
-	stageOK := e.checkStage(r, p)
-	if categoryOK {
-		rr.SuggestedControls = e.suggest(r)
-	}
-	if e.a.Activity.Known && e.a.Activity.SpecialCategories && r.Impact.Valid() && r.Impact < risk.Significant && r.Rationale == "" {
-		e.fs.Warnf(p.Attr("impact"), "Impact looks low for special-category data",
-			"Activity %q processes special categories of PII, yet risk %q rates its impact %s. Harm from such data is usually significant or maximum; give a rationale for the lower rating, or raise it.",
-			e.a.Activity.Name, r.Name, r.Impact)
-	}
-	e.checkTreatmentInputs(r, p)
-
-	// Residual and coverage need the ratings, the controls and the activity.
-	if !ratingsKnown || !r.ControlsKnown || !e.a.Activity.Known || !categoryOK || !stageOK {
-		return rr
-	}
-	for _, c := range r.Controls {
-		if !c.Known {
-			return rr
+	categoryOK := !r.unknown("category") && e.checkCategory(r, i, p)
+	stageOK := !r.unknown("lifecycle_stage") && v.stage && e.checkStage(r, i, p)
+	if categoryOK && !r.unknown("lifecycle_stage") && e.a.Activity.Known {
+		stage := r.LifecycleStage
+		if !v.stage {
+			stage = "" // not a stage: rank as if none were given
 		}
+		rr.SuggestionsKnown = true
+		rr.SuggestedControls = e.suggest(r, stage)
 	}
-	effective, partial := e.classifyControls(r, p)
+	if e.a.Activity.Known && e.a.Activity.SpecialCategories && r.Impact.Valid() && r.Impact < risk.Significant &&
+		!r.unknown("rationale") && r.Rationale == "" {
+		e.fs.Warnf(p.Attr("impact"), "Impact looks low for special-category data",
+			"%s rates its impact %s, yet activity %q processes special categories of PII. Harm from such data is usually significant or maximum; give a rationale for the lower rating, or raise it.",
+			e.who(r, i), r.Impact, e.a.Activity.Name)
+	}
+	if v.treatment {
+		e.checkTreatmentInputs(r, i, p)
+	}
+
+	// The controls need the category (what they treat) and the activity
+	// (their scope); the residual needs the ratings too.
+	if !categoryOK || !r.ControlsKnown || !e.a.Activity.Known {
+		return rr
+	}
+	effective, partial, allKnown := e.classifyControls(r, i, p)
+	if !ratingsOK || !allKnown {
+		return rr
+	}
 	nLikelihood, nImpact := 0, 0
 	for _, c := range effective {
 		if c.Reduces == catalog.ReducesImpact {
@@ -315,11 +360,15 @@ func (e *evaluator) evaluateRisk(r Risk, p finding.Path) RiskResult {
 	rr.ResidualImpact = r.Impact.Lower(min(nImpact, 2))
 	rr.ResidualScore, rr.ResidualLevel = risk.Assess(rr.ResidualLikelihood, rr.ResidualImpact)
 
+	// Coverage is decided on a risk whose every value is known and valid.
+	if !r.Known || !v.treatment || !stageOK || !v.name {
+		return rr
+	}
 	switch r.Treatment {
 	case TreatMitigate:
-		e.mitigate(r, p, &rr, len(effective), len(partial))
+		e.mitigate(r, i, p, &rr, len(effective), len(partial))
 	case TreatAccept:
-		e.accept(r, p, &rr)
+		e.accept(r, i, p, &rr)
 	case TreatAvoid:
 		rr.Coverage = Avoided
 	case TreatTransfer:
@@ -328,19 +377,95 @@ func (e *evaluator) evaluateRisk(r Risk, p finding.Path) RiskResult {
 	return rr
 }
 
-func (e *evaluator) checkCategory(r Risk, p finding.Path) bool {
+// who names the risk at the start of a message: `Risk "name"`, or its
+// place in the list when it has no name.
+func (e *evaluator) who(r Risk, i int) string {
+	if r.unknown("name") || strings.TrimSpace(r.Name) == "" {
+		return fmt.Sprintf("The risk at risks[%d]", i)
+	}
+	return fmt.Sprintf("Risk %q", r.Name)
+}
+
+// validity says which of a risk's written values can be used.
+type validity struct {
+	name, stage, treatment bool
+}
+
+// checkValues checks the values that need nothing but themselves: the
+// presence of the required ones, the ratings, stage and treatment names
+// and the acceptance's expiry date. In Written mode it also reads the
+// ratings from their text.
+func (e *evaluator) checkValues(r *Risk, i int, p finding.Path) validity {
+	v := validity{name: true, stage: true, treatment: true}
+	who := e.who(*r, i)
+	if r.Written && !r.unknown("name") && strings.TrimSpace(r.Name) == "" {
+		v.name = false
+		e.fs.Errorf(p.Attr("name"), "Risk without a name",
+			"%s has no name. Give every risk a name, unique within the assessment, so that gaps and reports can refer to it.", who)
+	}
+	if r.Written && !r.unknown("category") && r.Category == "" {
+		e.fs.Errorf(p.Attr("category"), "Risk category missing",
+			"%s has no category: set category to the feared event, one of %s.", who, strings.Join(e.opt.Catalog.RiskCategoryKeys(), ", "))
+	}
+	if r.Written {
+		r.Likelihood = e.checkRating(r, i, p, "likelihood", r.LikelihoodText, "how likely the feared event is before any control")
+		r.Impact = e.checkRating(r, i, p, "impact", r.ImpactText, "how badly it would harm the people concerned")
+	}
+	if !r.unknown("lifecycle_stage") && r.LifecycleStage != "" && !slices.Contains(catalog.Stages, r.LifecycleStage) {
+		v.stage = false
+		e.fs.Errorf(p.Attr("lifecycle_stage"), "Invalid life-cycle stage", "%s: %q is not a life-cycle stage; use one of %s.%s",
+			who, r.LifecycleStage, quoteList(catalog.Stages), suggest.Phrase(suggest.Closest(r.LifecycleStage, catalog.Stages, 1)))
+	}
+	switch {
+	case r.unknown("treatment"):
+		v.treatment = false
+	case r.Treatment == "":
+		r.Treatment = TreatMitigate
+	case !slices.Contains(Treatments, r.Treatment):
+		v.treatment = false
+		e.fs.Errorf(p.Attr("treatment"), "Invalid treatment", "%s: %q is not a treatment; use one of %s.%s",
+			who, r.Treatment, quoteList(Treatments), suggest.Phrase(suggest.Closest(r.Treatment, Treatments, 1)))
+	}
+	if r.AcceptanceKnown && r.Acceptance != nil && r.Acceptance.Expires != "" && !r.unknown("acceptance.expires") {
+		if _, err := isotime.ParseDate(r.Acceptance.Expires); err != nil {
+			e.fs.Errorf(p.Attr("acceptance").Attr("expires"), "Invalid value", "%s, acceptance.expires: %s", who, err.Error())
+		}
+	}
+	return v
+}
+
+// checkRating reads a rating written as its name; a missing or unknown
+// one is 0.
+func (e *evaluator) checkRating(r *Risk, i int, p finding.Path, attr, text, what string) risk.Rating {
+	if r.unknown(attr) {
+		return 0
+	}
+	names := risk.RatingNames()
+	if text == "" {
+		e.fs.Errorf(p.Attr(attr), "Missing "+attr, "%s has no %s: rate %s as one of %s.", e.who(*r, i), attr, what, quoteList(names))
+		return 0
+	}
+	if k := slices.Index(names, text); k >= 0 {
+		return risk.Rating(k + 1)
+	}
+	e.fs.Errorf(p.Attr(attr), "Invalid "+attr, "%s: %q is not a rating for %s; use one of %s.%s",
+		e.who(*r, i), text, attr, quoteList(names), suggest.Phrase(suggest.Closest(text, names, 1)))
+	return 0
+}
+
+func (e *evaluator) checkCategory(r Risk, i int, p finding.Path) bool {
 	if r.Category == "" {
 		return false
 	}
 	if _, ok := e.opt.Catalog.RiskCategory(r.Category); ok {
 		return true
 	}
-	e.fs.Errorf(p.Attr("category"), "Unknown risk category", "There is no risk category %q.%s Known: %s.",
-		r.Category, suggest.Phrase(suggest.Closest(r.Category, e.opt.Catalog.RiskCategoryKeys(), 3)), strings.Join(e.opt.Catalog.RiskCategoryKeys(), ", "))
+	e.fs.Errorf(p.Attr("category"), "Unknown risk category", "%s: there is no risk category %q.%s Known: %s.",
+		e.who(r, i), r.Category, suggest.Phrase(suggest.Closest(r.Category, e.opt.Catalog.RiskCategoryKeys(), 3)), strings.Join(e.opt.Catalog.RiskCategoryKeys(), ", "))
 	return false
 }
 
-func (e *evaluator) checkStage(r Risk, p finding.Path) bool {
+func (e *evaluator) checkStage(r Risk, i int, p finding.Path) bool {
 	if r.LifecycleStage == "" || !e.a.Activity.Known {
 		return true
 	}
@@ -352,84 +477,91 @@ func (e *evaluator) checkStage(r Risk, p finding.Path) bool {
 		declared = quoteJoin(e.a.Activity.Stages)
 	}
 	e.fs.Errorf(p.Attr("lifecycle_stage"), "Life-cycle stage not declared by the activity",
-		"Risk %q is assessed on the %q stage, but activity %q does not declare a %s block (declared stages: %s). Declare the stage on the activity, or assess the risk on a declared stage.",
-		r.Name, r.LifecycleStage, e.a.Activity.Name, r.LifecycleStage, declared)
+		"%s is assessed on the %q stage, but activity %q does not declare a %s block (declared stages: %s). Declare the stage on the activity, or assess the risk on a declared stage.",
+		e.who(r, i), r.LifecycleStage, e.a.Activity.Name, r.LifecycleStage, declared)
 	return false
 }
 
-func (e *evaluator) checkTreatmentInputs(r Risk, p finding.Path) {
+func (e *evaluator) checkTreatmentInputs(r Risk, i int, p finding.Path) {
+	who := e.who(r, i)
 	switch r.Treatment {
 	case TreatAccept:
 		if r.AcceptanceKnown && r.Acceptance == nil {
 			e.fs.Errorf(p.Attr("acceptance"), "Acceptance missing",
-				"Risk %q is accepted, which needs an acceptance object naming who accepted it and why: acceptance = { accepted_by = \"...\", rationale = \"...\", expires = \"YYYY-MM-DD\" }.", r.Name)
+				"%s is accepted, which needs an acceptance object naming who accepted it and why: acceptance = { accepted_by = \"...\", rationale = \"...\", expires = \"YYYY-MM-DD\" }.", who)
 		}
 		if r.AcceptanceKnown && r.Acceptance != nil && (r.Acceptance.AcceptedBy == "" || r.Acceptance.Rationale == "") {
-			e.fs.Errorf(p.Attr("acceptance"), "Acceptance incomplete", "The acceptance of risk %q must name accepted_by and give a rationale.", r.Name)
+			e.fs.Errorf(p.Attr("acceptance"), "Acceptance incomplete", "%s is accepted, but its acceptance must name accepted_by and give a rationale.", who)
 		}
 	case TreatAvoid:
-		if r.Rationale == "" {
-			e.fs.Errorf(p.Attr("rationale"), "Rationale missing", "Risk %q is avoided, which needs a rationale saying how: what processing was dropped or changed so that the risk cannot arise.", r.Name)
+		if !r.unknown("rationale") && r.Rationale == "" {
+			e.fs.Errorf(p.Attr("rationale"), "Rationale missing", "%s is avoided, which needs a rationale saying how: what processing was dropped or changed so that the risk cannot arise.", who)
 		}
 	case TreatTransfer:
-		if r.TransferTo == "" {
-			e.fs.Errorf(p.Attr("transfer_to"), "Transfer target missing", "Risk %q is transferred, which needs transfer_to: the party that carries it (an insurer, a processor under contract).", r.Name)
+		if !r.unknown("transfer_to") && r.TransferTo == "" {
+			e.fs.Errorf(p.Attr("transfer_to"), "Transfer target missing", "%s is transferred, which needs transfer_to: the party that carries it (an insurer, a processor under contract).", who)
 		}
 	}
 	if r.Treatment != TreatAccept && r.AcceptanceKnown && r.Acceptance != nil {
-		e.fs.Warnf(p.Attr("acceptance"), "Acceptance ignored", "Risk %q has an acceptance but its treatment is %q; the acceptance only counts with treatment = \"accept\".", r.Name, r.Treatment)
+		e.fs.Warnf(p.Attr("acceptance"), "Acceptance ignored", "%s has an acceptance but its treatment is %q; the acceptance only counts with treatment = \"accept\".", who, r.Treatment)
 	}
 }
 
 // classifyControls sorts the selected controls into effective and partial
-// ones, and says why each of the others has no effect.
-func (e *evaluator) classifyControls(r Risk, p finding.Path) (effective, partial []Control) {
+// ones, and says why each of the others has no effect. Controls not known
+// yet are skipped, and allKnown is then false.
+func (e *evaluator) classifyControls(r Risk, i int, p finding.Path) (effective, partial []Control, allKnown bool) {
+	allKnown = true
 	seen := map[string]int{}
 	for j, c := range r.Controls {
+		if !c.Known {
+			allKnown = false
+			continue
+		}
 		cp := p.Attr("controls").Index(j)
-		c, ok := e.resolveControl(c, cp)
+		at := fmt.Sprintf("%s, controls[%d]", e.who(r, i), j)
+		c, ok := e.resolveControl(c, cp, at)
 		if !ok {
 			continue
 		}
 		if first, dup := seen[c.Ref]; dup {
-			e.fs.Warnf(cp, "Control selected twice", "%s is already selected for risk %q at controls[%d]; it counts once.", c.Ref, r.Name, first)
+			e.fs.Warnf(cp, "Control selected twice", "%s: %s is already selected at controls[%d]; it counts once.", at, c.Ref, first)
 			continue
 		}
 		seen[c.Ref] = j
 		switch {
+		case !slices.Contains(Statuses, c.Status):
+			e.fs.Errorf(cp, "Invalid control status", "%s: %s %s has status %q, which is not a control status; use one of %s.%s",
+				at, c.Ref, c.Title, c.Status, quoteList(Statuses), suggest.Phrase(suggest.Closest(c.Status, Statuses, 1)))
 		case c.Status == StatusNotApplicable:
 			e.fs.Errorf(cp, "Not-applicable control selected",
-				"%s %s is declared not_applicable, so it cannot treat risk %q. Remove it from the risk's controls, or change its status.", c.Ref, c.Title, r.Name)
-			continue
+				"%s: %s %s is declared not_applicable, so it cannot treat this risk. Remove it from the risk's controls, or change its status.", at, c.Ref, c.Title)
 		case !slices.Contains(c.Treats, r.Category):
 			e.fs.Warnf(cp, "Control has no effect on this risk",
-				"%s %s does not treat %s (it treats %s), so it does not lower risk %q.", c.Ref, c.Title, r.Category, strings.Join(c.Treats, ", "), r.Name)
-			continue
+				"%s: %s %s does not treat %s (it treats %s), so it does not lower this risk.", at, c.Ref, c.Title, r.Category, strings.Join(c.Treats, ", "))
 		case !c.InScope(e.a.Activity.ID):
 			e.fs.Warnf(cp, "Control out of scope",
-				"%s %s is in place only for other activities (%s), not for %q, so it does not lower risk %q.", c.Ref, c.Title, strings.Join(c.Activities, ", "), e.a.Activity.Name, r.Name)
-			continue
+				"%s: %s %s is in place only for other activities (%s), not for %q, so it does not lower this risk.", at, c.Ref, c.Title, strings.Join(c.Activities, ", "), e.a.Activity.Name)
 		case c.Status == StatusPlanned:
 			e.fs.Warnf(cp, "Planned control has no effect yet",
-				"%s %s is planned, not implemented: it does not lower risk %q until its status is implemented.", c.Ref, c.Title, r.Name)
-			continue
+				"%s: %s %s is planned, not implemented: it does not lower this risk until its status is implemented.", at, c.Ref, c.Title)
 		case c.Status == StatusPartial || c.Status == StatusAlternative:
 			partial = append(partial, c)
 		case c.Status == StatusImplemented:
 			effective = append(effective, c)
 		}
 	}
-	return effective, partial
+	return effective, partial, allKnown
 }
 
 // resolveControl completes a control given as a hand-written object (only
 // its id and status) from the catalog, and rejects one that names no
 // catalog control or has no status.
-func (e *evaluator) resolveControl(c Control, cp finding.Path) (Control, bool) {
+func (e *evaluator) resolveControl(c Control, cp finding.Path, at string) (Control, bool) {
 	if c.Treats == nil || c.Reduces == "" || c.Title == "" {
 		entry, err := e.opt.Catalog.LookupControl(c.Ref)
 		if err != nil {
-			e.fs.Errorf(cp, "Unknown control", "%s", capitalize(err.Error()))
+			e.fs.Errorf(cp, "Unknown control", "%s: %s", at, err.Error())
 			return c, false
 		}
 		if c.Treats == nil {
@@ -444,13 +576,13 @@ func (e *evaluator) resolveControl(c Control, cp finding.Path) (Control, bool) {
 	}
 	if c.Status == "" {
 		e.fs.Errorf(cp, "Control without a status",
-			"%s %s has no status, so nothing says it is in place. Pass the pii_control resource itself (controls = [pii_control.name]) so that its status counts.", c.Ref, c.Title)
+			"%s: %s %s has no status, so nothing says it is in place. Pass the pii_control resource itself (controls = [pii_control.name]) so that its status counts.", at, c.Ref, c.Title)
 		return c, false
 	}
 	return c, true
 }
 
-func (e *evaluator) mitigate(r Risk, p finding.Path, rr *RiskResult, effective, partial int) {
+func (e *evaluator) mitigate(r Risk, i int, p finding.Path, rr *RiskResult, effective, partial int) {
 	within := rr.ResidualLevel <= e.opt.Appetite
 	switch {
 	case effective > 0 && within:
@@ -477,12 +609,12 @@ func (e *evaluator) mitigate(r Risk, p finding.Path, rr *RiskResult, effective, 
 	if rr.Coverage == PartiallyCovered {
 		summary = "Risk only partially covered"
 	}
-	e.fs.Add(e.opt.GapSeverity, p, summary, "Risk %q (%s) is %s: %s. Inherent level %s (%d), residual %s (%d), risk appetite %s.%s",
-		r.Name, r.Category, strings.ReplaceAll(string(rr.Coverage), "_", " "), why,
+	e.fs.Add(e.opt.GapSeverity, p, summary, "%s (%s) is %s: %s. Inherent level %s (%d), residual %s (%d), risk appetite %s.%s",
+		e.who(r, i), r.Category, strings.ReplaceAll(string(rr.Coverage), "_", " "), why,
 		rr.InherentLevel, rr.InherentScore, rr.ResidualLevel, rr.ResidualScore, e.opt.Appetite, e.advice(*rr))
 }
 
-func (e *evaluator) accept(r Risk, p finding.Path, rr *RiskResult) {
+func (e *evaluator) accept(r Risk, i int, p finding.Path, rr *RiskResult) {
 	if !r.AcceptanceKnown {
 		return // stays unknown
 	}
@@ -506,8 +638,8 @@ func (e *evaluator) accept(r Risk, p finding.Path, rr *RiskResult) {
 	}
 	rr.Coverage = Uncovered
 	rr.Gaps = append(rr.Gaps, "acceptance not valid: "+problem)
-	e.fs.Add(e.opt.GapSeverity, p.Attr("acceptance"), "Risk acceptance not valid", "Risk %q (%s) is accepted, but %s. Inherent level %s (%d), residual %s (%d), risk appetite %s.%s",
-		r.Name, r.Category, problem, rr.InherentLevel, rr.InherentScore, rr.ResidualLevel, rr.ResidualScore, e.opt.Appetite, e.advice(*rr))
+	e.fs.Add(e.opt.GapSeverity, p.Attr("acceptance"), "Risk acceptance not valid", "%s (%s) is accepted, but %s. Inherent level %s (%d), residual %s (%d), risk appetite %s.%s",
+		e.who(r, i), r.Category, problem, rr.InherentLevel, rr.InherentScore, rr.ResidualLevel, rr.ResidualScore, e.opt.Appetite, e.advice(*rr))
 }
 
 // advice names the best catalog controls to select.
@@ -531,87 +663,14 @@ func truncateDay(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// suggest ranks the catalog controls that treat the risk's category and are
-// not selected: those made for the risk's life-cycle stage first, then those
-// serving the principles the category belongs to, those that lower the
-// dimension with the higher rating, those with a privacy crosswalk, and the
-// most specific.
-func (e *evaluator) suggest(r Risk) []string {
-	selected := map[string]bool{}
-	var catalogs []string
-	for _, c := range r.Controls {
-		selected[c.Ref] = true
+// quoteList renders accepted values as "a", "b", "c", the way the
+// provider's other "use one of" messages do.
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = fmt.Sprintf("%q", s)
 	}
-	for _, rk := range e.a.Risks {
-		for _, c := range rk.Controls {
-			if name, _, ok := strings.Cut(c.Ref, ":"); ok && !slices.Contains(catalogs, name) {
-				catalogs = append(catalogs, name)
-			}
-		}
-	}
-	if len(catalogs) == 0 {
-		catalogs = []string{e.opt.DefaultCatalog}
-	}
-	preferred := catalog.ReducesLikelihood
-	if r.Impact > r.Likelihood {
-		preferred = catalog.ReducesImpact
-	}
-	var principles []string
-	if rc, ok := e.opt.Catalog.RiskCategory(r.Category); ok {
-		principles = rc.Principles
-	}
-	type ranked struct {
-		ref   string
-		score int
-		order int
-	}
-	var candidates []ranked
-	order := 0
-	for _, name := range catalogs {
-		cat, err := e.opt.Catalog.Catalog(name)
-		if err != nil {
-			continue
-		}
-		for _, c := range cat.Select(catalog.Filter{Treats: r.Category}) {
-			order++
-			if selected[c.Ref()] {
-				continue
-			}
-			score := 0
-			if r.LifecycleStage != "" && slices.Contains(c.Stages, r.LifecycleStage) {
-				score += 4
-			}
-			if slices.Contains(principles, c.Principle) {
-				score += 3
-			}
-			if c.Reduces == preferred {
-				score += 2
-			}
-			// A crosswalk into a privacy-specific catalog marks a control
-			// that matters for PII rather than for security in general.
-			if len(c.Related) > 0 {
-				score++
-			}
-			if len(c.Treats) <= 2 {
-				score++
-			}
-			candidates = append(candidates, ranked{c.Ref(), score, order})
-		}
-	}
-	sort.SliceStable(candidates, func(i, j int) bool {
-		if candidates[i].score != candidates[j].score {
-			return candidates[i].score > candidates[j].score
-		}
-		return candidates[i].order < candidates[j].order
-	})
-	out := []string{}
-	for _, c := range candidates {
-		if len(out) == e.opt.MaxSuggestions {
-			break
-		}
-		out = append(out, c.ref)
-	}
-	return out
+	return strings.Join(q, ", ")
 }
 
 func quoteJoin(items []string) string {

@@ -5,21 +5,16 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/privacycode/terraform-provider-pii/internal/coverage"
 	"github.com/privacycode/terraform-provider-pii/internal/planmodifiers"
-	"github.com/privacycode/terraform-provider-pii/internal/validators"
 )
 
 var (
@@ -75,14 +70,15 @@ func (r *controlResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Optional: true, Computed: true, Default: stringdefault.StaticString(DefaultCatalog),
 				MarkdownDescription: "The catalog that holds the control: `iso29151` (default), `iso27701`, `iso27018` (a cloud PII processor's controls) or one loaded from " +
 					"`catalog_files` (`name@version` picks an edition). An unknown catalog is an error that lists the known ones.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				// Values are checked in ModifyPlan, all at once: a schema
+				// validator's error would stop the plan before the others
+				// (an unknown control id) are found.
 				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceOnChange()},
 			},
 			"control_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "The control's id in the catalog, such as `10.1.1` or `A.7.4.9`. An id that does not exist " +
 					"is an error that suggests the closest ids.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceOnChange()},
 			},
 			"status": schema.StringAttribute{
@@ -91,7 +87,6 @@ func (r *controlResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 					"counts towards partial coverage, lowers no risk), `planned` (not in place yet: no effect), " +
 					"`not_applicable` (excluded from the Statement of Applicability; selecting it for a risk is an error) " +
 					"or `alternative` (another control is in place instead; counts like `partial`).",
-				Validators: []validator.String{validators.OneOf(coverage.Statuses...)},
 			},
 			"justification": schema.StringAttribute{
 				Optional:            true,
@@ -102,23 +97,19 @@ func (r *controlResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"evidence": schema.ListAttribute{
 				Optional: true, ElementType: types.StringType,
 				MarkdownDescription: "Where the evidence is: links, document ids, Terraform addresses of the resources that implement the control.",
-				Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"activities": schema.SetAttribute{
 				Optional: true, ElementType: types.StringType,
 				MarkdownDescription: "Ids of the processing activities the control is in place for " +
 					"(`[pii_processing_activity.checkout.id]`). Empty or unset means organisation-wide.",
-				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"last_reviewed": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "When the control was last reviewed, as `YYYY-MM-DD`.",
-				Validators:          []validator.String{validators.Date()},
 			},
 			"review_interval": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString("P1Y"),
 				MarkdownDescription: "How often the control is reviewed, as an ISO 8601 duration. Defaults to `P1Y`.",
-				Validators:          []validator.String{validators.Duration()},
 			},
 			"title":     schema.StringAttribute{Computed: true, MarkdownDescription: "The control's title, from the catalog."},
 			"group":     schema.StringAttribute{Computed: true, MarkdownDescription: "The control's group id, from the catalog (such as `10` for cryptography)."},
@@ -161,6 +152,11 @@ func (r *controlResource) compute(m *controlResourceModel, diags *diag.Diagnosti
 			unknown[f.name] = true
 		}
 	}
+	im.Evidence = evidenceOf(m.Evidence, unknown)
+	var ok bool
+	if im.Activities, ok = stringElements(m.Activities); !ok {
+		unknown["activities"] = true
+	}
 	im.Unknown = unknown
 	res, fs := coverage.CheckImplementation(im, set)
 	addFindings(diags, fs)
@@ -184,6 +180,24 @@ func (r *controlResource) compute(m *controlResourceModel, diags *diag.Diagnosti
 	default:
 		m.ReviewDue = types.StringValue(res.ReviewDue)
 	}
+}
+
+// evidenceOf reads the evidence list element by element, so that the known
+// entries are checked while others are not known yet.
+func evidenceOf(l types.List, unknown map[string]bool) []string {
+	if l.IsUnknown() {
+		unknown["evidence"] = true
+		return nil
+	}
+	var out []string
+	for i, e := range l.Elements() {
+		s, ok := e.(types.String)
+		if !ok || s.IsUnknown() {
+			unknown[fmt.Sprintf("evidence[%d]", i)] = true
+		}
+		out = append(out, s.ValueString()) // "" when null or not a string
+	}
+	return out
 }
 
 func (r *controlResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -130,7 +131,21 @@ func TestAccControlErrors(t *testing.T) {
 			`which alternative control is in place instead, and why it is as effective`},
 		{"status typo", `control_id = "11.1.1"
   status = "implmented"`,
-			`"implmented" is not accepted here; use one of "implemented", "partial", "planned", "not_applicable", "alternative". Did you mean "implemented"?`},
+			`Error: Invalid value with pii_control.test, on terraform_plugin_test.tf line 13, in resource "pii_control" "test": 13: status = "implmented" "implmented" is not a control status; use one of "implemented", "partial", "planned", "not_applicable", "alternative". Did you mean "implemented"?`},
+		{"empty evidence points at the entry", `control_id = "11.1.1"
+  status = "implemented"
+  evidence = [
+    "https://wiki.example/premises",
+    "",
+  ]`,
+			`Error: Empty evidence with pii_control.test, on terraform_plugin_test.tf line 16, in resource "pii_control" "test": 16: "", evidence[1] is empty: give a link, a document id or the Terraform address of a resource that implements the control, or remove the entry.`},
+		{"empty activity id", `control_id = "11.1.1"
+  status = "implemented"
+  activities = ["checkout-1a2b", ""]`,
+			`Error: Empty activity id with pii_control.test, on terraform_plugin_test.tf line 14, in resource "pii_control" "test": 14: activities = ["checkout-1a2b", ""] activities has an empty id: list the ids of the processing activities the control is in place for ([pii_processing_activity.checkout.id]), or leave activities out for an organisation-wide control.`},
+		{"empty control id", `control_id = ""
+  status = "implemented"`,
+			`Error: Invalid value with pii_control.test, on terraform_plugin_test.tf line 12, … control_id is empty: give the control's id in its catalog, such as 10.1.1.`},
 		{"date in the wrong order", `control_id = "11.1.1"
   status = "implemented"
   last_reviewed = "31/03/2026"`,
@@ -150,6 +165,33 @@ func TestAccControlErrors(t *testing.T) {
 				}},
 			})
 		})
+	}
+}
+
+// Every problem of a control comes out in one plan: a status typo does not
+// hide an unknown id or a broken date.
+func TestAccControlAllProblemsInOnePlan(t *testing.T) {
+	config := providerBlock + `
+resource "pii_control" "test" {
+  control_id    = "9.21"
+  status        = "implmented"
+  last_reviewed = "2026-13-01"
+  evidence      = ["", "https://wiki.example/access"]
+}
+`
+	diags := planDiagnostics(t, config)
+	expectDiagnostics(t, diags,
+		`error: Invalid value: "implmented" is not a control status; use one of "implemented", "partial", "planned", "not_applicable", "alternative". Did you mean "implemented"?`,
+		`error: Invalid value: "2026-13-01" is not a valid date`,
+		`error: Empty evidence: evidence[0] is empty`,
+		`error: Unknown control: There is no control "9.21" in catalog iso29151. Did you mean "9.2.1"?`,
+	)
+	lineOf := func(needle string) int { return strings.Count(config[:strings.Index(config, needle)], "\n") + 1 }
+	lines := map[string]int{"Unknown control": lineOf(`"9.21"`), "Empty evidence": lineOf(`evidence      =`)}
+	for _, d := range diags {
+		if want, ok := lines[d.Summary]; ok && (d.Range == nil || d.Range.Start.Line != want) {
+			t.Errorf("%s: at %+v, want line %d", d.Summary, d.Range, want)
+		}
 	}
 }
 

@@ -5,22 +5,18 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/privacycode/terraform-provider-pii/internal/catalog"
 	"github.com/privacycode/terraform-provider-pii/internal/coverage"
 	"github.com/privacycode/terraform-provider-pii/internal/finding"
 	"github.com/privacycode/terraform-provider-pii/internal/risk"
-	"github.com/privacycode/terraform-provider-pii/internal/validators"
 )
 
 var (
@@ -113,7 +109,6 @@ func (r *riskAssessmentResource) Metadata(_ context.Context, req resource.Metada
 }
 
 func (r *riskAssessmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	ratings := risk.RatingNames()
 	computedString := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	}
@@ -145,44 +140,47 @@ func (r *riskAssessmentResource) Schema(_ context.Context, _ resource.SchemaRequ
 					"special_categories": schema.BoolAttribute{Optional: true, MarkdownDescription: "Whether the activity processes special categories."},
 					"lifecycle_stages": schema.ListAttribute{Optional: true, ElementType: types.StringType,
 						MarkdownDescription: "The life-cycle stages the activity declares."},
+					"role": schema.StringAttribute{Optional: true,
+						MarkdownDescription: "The organisation's role in the activity. Suggested controls leave out those written for the other role: " +
+							"a processor's for a `controller` or `joint_controller` (also when unset), a controller's for a `processor`."},
 					"pii_categories": schema.SetAttribute{Optional: true, ElementType: types.StringType,
 						MarkdownDescription: "The activity's PII categories."},
 				},
 			},
-			"assessor":    schema.StringAttribute{Optional: true, MarkdownDescription: "Who carried out the assessment."},
-			"assessed_on": schema.StringAttribute{Optional: true, MarkdownDescription: "When, as `YYYY-MM-DD`.", Validators: []validator.String{validators.Date()}},
-			"next_review": schema.StringAttribute{Optional: true, MarkdownDescription: "When the assessment is next reviewed, as `YYYY-MM-DD`; after `assessed_on`.",
-				Validators: []validator.String{validators.Date()}},
+			"assessor": schema.StringAttribute{Optional: true, MarkdownDescription: "Who carried out the assessment."},
+			// Values are checked in ModifyPlan with the risks, not by schema
+			// validators: a validator's error would stop the plan before
+			// the risks' problems are found.
+			"assessed_on": schema.StringAttribute{Optional: true, MarkdownDescription: "When, as `YYYY-MM-DD`."},
+			"next_review": schema.StringAttribute{Optional: true, MarkdownDescription: "When the assessment is next reviewed, as `YYYY-MM-DD`; after `assessed_on`."},
 			"status": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString("draft"),
 				MarkdownDescription: "`draft` (default), `in_review` or `approved`.",
-				Validators:          []validator.String{validators.OneOf(coverage.AssessmentStatuses...)},
 			},
 			"approved_by": schema.StringAttribute{Optional: true, MarkdownDescription: "Who approved the assessment. Required when `status` is `approved`."},
 			"risks": schema.ListNestedAttribute{
 				Required:            true,
-				MarkdownDescription: "The assessed risks; at least one.",
-				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				MarkdownDescription: "The assessed risks; at least one. Every problem of a risk is reported at the risk, naming it.",
+				// The risks' attributes are optional to Terraform and checked
+				// by the provider: Terraform's own errors (a missing required
+				// attribute) and schema validators would stop the plan at the
+				// first problem, and could neither point at the risk nor name
+				// it.
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"name": schema.StringAttribute{Required: true, MarkdownDescription: "The risk's name, unique within the assessment.",
-						Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+					"name":        schema.StringAttribute{Optional: true, MarkdownDescription: "Required. The risk's name, unique within the assessment."},
 					"description": schema.StringAttribute{Optional: true, MarkdownDescription: "The risk scenario: who could do what to the PII, and the harm to the principals."},
-					"category": schema.StringAttribute{Required: true,
-						MarkdownDescription: "The risk category (the feared event), such as `illegitimate_access` or `over_retention`; see the catalog reference."},
+					"category": schema.StringAttribute{Optional: true,
+						MarkdownDescription: "Required. The risk category (the feared event), such as `illegitimate_access` or `over_retention`; see the catalog reference."},
 					"lifecycle_stage": schema.StringAttribute{Optional: true,
-						MarkdownDescription: "The life-cycle stage the risk arises at: `collection`, `storage`, `use`, `transfer` or `disposal`. The activity must declare it.",
-						Validators:          []validator.String{validators.OneOf(catalog.Stages...)}},
+						MarkdownDescription: "The life-cycle stage the risk arises at: `collection`, `storage`, `use`, `transfer` or `disposal`. The activity must declare it."},
 					"risk_source": schema.StringAttribute{Optional: true, MarkdownDescription: "Who or what could cause the event (an external attacker, an employee, a processor)."},
-					"likelihood": schema.StringAttribute{Required: true,
-						MarkdownDescription: "The inherent likelihood, before controls: `negligible`, `limited`, `significant` or `maximum` (1–4).",
-						Validators:          []validator.String{validators.OneOf(ratings...)}},
-					"impact": schema.StringAttribute{Required: true,
-						MarkdownDescription: "The inherent impact on the principals: `negligible`, `limited`, `significant` or `maximum` (1–4).",
-						Validators:          []validator.String{validators.OneOf(ratings...)}},
+					"likelihood": schema.StringAttribute{Optional: true,
+						MarkdownDescription: "Required. The inherent likelihood, before controls: `negligible`, `limited`, `significant` or `maximum` (1–4)."},
+					"impact": schema.StringAttribute{Optional: true,
+						MarkdownDescription: "Required. The inherent impact on the principals: `negligible`, `limited`, `significant` or `maximum` (1–4)."},
 					"treatment": schema.StringAttribute{Optional: true,
 						MarkdownDescription: "`mitigate` (the default when unset: controls must cover the risk), `accept` (needs `acceptance`), " +
-							"`avoid` (needs `rationale`) or `transfer` (needs `transfer_to`).",
-						Validators: []validator.String{validators.OneOf(coverage.Treatments...)}},
+							"`avoid` (needs `rationale`) or `transfer` (needs `transfer_to`)."},
 					"controls": schema.ListNestedAttribute{
 						Optional: true,
 						MarkdownDescription: "The controls that treat the risk: pass whole resources, " +
@@ -201,8 +199,7 @@ func (r *riskAssessmentResource) Schema(_ context.Context, _ resource.SchemaRequ
 						Attributes: map[string]schema.Attribute{
 							"accepted_by": schema.StringAttribute{Optional: true, MarkdownDescription: "Who accepted the risk (a role with the authority to)."},
 							"rationale":   schema.StringAttribute{Optional: true, MarkdownDescription: "Why the risk is acceptable."},
-							"expires": schema.StringAttribute{Optional: true, MarkdownDescription: "When the acceptance lapses, as `YYYY-MM-DD`; a lapsed acceptance is a gap.",
-								Validators: []validator.String{validators.Date()}},
+							"expires":     schema.StringAttribute{Optional: true, MarkdownDescription: "When the acceptance lapses, as `YYYY-MM-DD`; a lapsed acceptance is a gap."},
 						},
 					},
 					"transfer_to": schema.StringAttribute{Optional: true, MarkdownDescription: "Who carries a transferred risk (an insurer, a processor under contract)."},
@@ -218,7 +215,8 @@ func (r *riskAssessmentResource) Schema(_ context.Context, _ resource.SchemaRequ
 						"unknown at plan while a control or the activity is not known yet."),
 					"effective_controls": computedList("Ids of the selected controls that lower the risk: implemented, in scope and treating its category."),
 					"gaps":               computedList("Sentences that say why the risk is not covered; empty when it is."),
-					"suggested_controls": computedList("Up to five catalog controls that treat the risk's category and are not selected, best first."),
+					"suggested_controls": computedList("Up to five catalog controls that treat the risk's category, are not selected and fit the organisation's role " +
+						"in the activity, best first: ranked by how well they fit the risk's life-cycle stage and category (see the risk model guide)."),
 				}},
 			},
 			"max_inherent_level": computedString("The highest inherent level among the risks."),
@@ -301,6 +299,9 @@ func (r *riskAssessmentResource) compute(ctx context.Context, m *riskAssessmentM
 		m.UncoveredRisks, m.LifecycleGaps = unknownList, unknownList
 		return
 	}
+	// Conversion problems stop here; the approval's findings must not,
+	// so that the risks are checked in the same plan.
+	var conv diag.Diagnostics
 	var models []riskModel
 	var risks []coverage.Risk
 	for _, o := range riskObjects {
@@ -312,15 +313,16 @@ func (r *riskAssessmentResource) compute(ctx context.Context, m *riskAssessmentM
 			models = append(models, rm)
 			continue
 		}
-		diags.Append(o.As(ctx, &rm, objectAsOptions)...)
+		conv.Append(o.As(ctx, &rm, objectAsOptions)...)
 		risks = append(risks, riskOf(rm))
 		models = append(models, rm)
 	}
-	if diags.HasError() {
+	diags.Append(conv...)
+	if conv.HasError() {
 		return
 	}
 	res, fs := coverage.Evaluate(coverage.Assessment{Activity: act, Risks: risks}, r.options(set))
-	addFindings(diags, fs)
+	addFindings(diags, atRisk(fs))
 
 	elems := make([]attr.Value, len(models))
 	for i, rm := range models {
@@ -343,7 +345,7 @@ func (r *riskAssessmentResource) compute(ctx context.Context, m *riskAssessmentM
 		decided := rr.Coverage != coverage.Unknown
 		rm.Coverage = str(decided, string(rr.Coverage))
 		rm.Gaps = list(decided, rr.Gaps)
-		rm.SuggestedControls = list(risks[i].Known, rr.SuggestedControls)
+		rm.SuggestedControls = list(rr.SuggestionsKnown, rr.SuggestedControls)
 		obj, d := types.ObjectValueFrom(ctx, riskAttrTypes, rm)
 		diags.Append(d...)
 		elems[i] = obj
@@ -371,11 +373,12 @@ func activityOf(o types.Object) coverage.Activity {
 		return coverage.Activity{}
 	}
 	a := coverage.Activity{Known: true}
-	var ok [4]bool
+	var ok [5]bool
 	a.ID, ok[0] = objectString(o, "id")
 	a.Name, ok[1] = objectString(o, "name")
 	a.Stages, ok[2] = objectStrings(o, "lifecycle_stages")
 	a.SpecialCategories, ok[3] = objectBool(o, "special_categories")
+	a.Role, ok[4] = objectString(o, "role")
 	for _, k := range ok {
 		a.Known = a.Known && k
 	}
@@ -389,27 +392,26 @@ func slugOrName(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), "-"))
 }
 
-// riskOf converts one risk for the core.
+// riskOf converts one risk for the core, which checks its values.
 func riskOf(rm riskModel) coverage.Risk {
-	var r coverage.Risk
-	var k [5]bool
-	r.Name, k[0] = stringValue(rm.Name)
-	r.Category, k[1] = stringValue(rm.Category)
-	r.LifecycleStage, k[2] = stringValue(rm.LifecycleStage)
-	r.Treatment, k[3] = stringValue(rm.Treatment)
-	r.Rationale, k[4] = stringValue(rm.Rationale)
-	r.Known = k[0] && k[1] && k[2] && k[3] && k[4]
-	if r.Treatment == "" {
-		r.Treatment = coverage.TreatMitigate
-	}
-	var transferKnown bool
-	r.TransferTo, transferKnown = stringValue(rm.TransferTo)
-	r.Known = r.Known && transferKnown
-	if s, ok := stringValue(rm.Likelihood); ok {
-		r.Likelihood, _ = risk.ParseRating(s)
-	}
-	if s, ok := stringValue(rm.Impact); ok {
-		r.Impact, _ = risk.ParseRating(s)
+	r := coverage.Risk{Written: true, Known: true, Unknown: map[string]bool{}}
+	for _, f := range []struct {
+		name string
+		v    types.String
+		dst  *string
+		// counts says whether the value is one that Known covers.
+		counts bool
+	}{
+		{"name", rm.Name, &r.Name, true}, {"category", rm.Category, &r.Category, true},
+		{"lifecycle_stage", rm.LifecycleStage, &r.LifecycleStage, true}, {"treatment", rm.Treatment, &r.Treatment, true},
+		{"rationale", rm.Rationale, &r.Rationale, true}, {"transfer_to", rm.TransferTo, &r.TransferTo, true},
+		{"likelihood", rm.Likelihood, &r.LikelihoodText, false}, {"impact", rm.Impact, &r.ImpactText, false},
+	} {
+		var ok bool
+		if *f.dst, ok = stringValue(f.v); !ok {
+			r.Unknown[f.name] = true
+			r.Known = r.Known && !f.counts
+		}
 	}
 
 	r.ControlsKnown = !rm.Controls.IsUnknown()
@@ -465,6 +467,22 @@ func orDefault(s, fallback string) string {
 		return fallback
 	}
 	return s
+}
+
+// atRisk moves findings inside a risk (risks[1].lifecycle_stage,
+// risks[1].controls[0]) to the risk itself (risks[1]). Terraform locates
+// an attribute diagnostic inside a nested attribute's value only down to
+// an element of a top-level attribute; a deeper path falls back to the
+// resource's first line. The messages name the risk and the attribute.
+func atRisk(fs finding.Findings) finding.Findings {
+	out := make(finding.Findings, len(fs))
+	for i, f := range fs {
+		if len(f.Path) > 2 && f.Path[0].Name == "risks" && f.Path[1].IsIndex {
+			f.Path = f.Path[:2:2]
+		}
+		out[i] = f
+	}
+	return out
 }
 
 func (r *riskAssessmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

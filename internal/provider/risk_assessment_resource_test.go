@@ -2,6 +2,8 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -34,6 +36,7 @@ resource "pii_processing_activity" "checkout" {
 resource "pii_processing_activity" "payroll" {
   name                       = "Payroll"
   purposes                   = ["Pay salaries"]
+  legal_basis                = "legal_obligation"
   pii_categories             = ["special.health"]
   special_category_condition = "employment_social_protection"
   principals                 = ["employee"]
@@ -203,78 +206,237 @@ func TestAccRiskAssessmentComputedValues(t *testing.T) {
 	})
 }
 
+// harnessLines is how many lines terraform-plugin-testing writes before a
+// test's configuration in terraform_plugin_test.tf (its provider block).
+const harnessLines = 10
+
+// riskLine is the line of the "{" that opens the (last) risk named name
+// in config, where Terraform points at a problem of that risk.
+func riskLine(t *testing.T, config, name string) int {
+	t.Helper()
+	lines := strings.Split(config, "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		if strings.Contains(l, "name") && strings.Contains(l, fmt.Sprintf("%q", name)) {
+			for j := i; j >= 0; j-- {
+				if strings.HasSuffix(strings.TrimSpace(lines[j]), "{") {
+					return j + 1
+				}
+			}
+		}
+	}
+	t.Fatalf("no risk %q in the configuration", name)
+	return 0
+}
+
+// atRiskError matches an error that Terraform shows at the lines of risk
+// name: the summary, the risk's first line, then the detail.
+func atRiskError(t *testing.T, config, name, summary, detail string) *regexp.Regexp {
+	n := riskLine(t, config, name) + harnessLines
+	return expectError(fmt.Sprintf(`Error: %s with pii_risk_assessment.checkout, on terraform_plugin_test.tf line %d, in resource "pii_risk_assessment" "checkout": %d: { … %s`,
+		summary, n, n, detail))
+}
+
+// Every error about one risk is shown at that risk's lines, names the risk
+// first and says what is accepted.
 func TestAccRiskAssessmentGaps(t *testing.T) {
 	tests := []struct {
-		name, risk, wantErr string
+		name, risk, summary, detail string
 	}{
 		{"uncovered names the risk, levels, appetite and the best controls", `{
       ` + cardTheft + `
-    }`, `Error: Risk not covered with pii_risk_assessment.checkout, … Risk "card data theft" (illegitimate_access) is uncovered: no selected control is implemented, in scope and treats illegitimate_access. Inherent level very_high (12), residual very_high (12), risk appetite medium. Select implemented controls that treat this risk, such as iso29151:`},
+    }`, "Risk not covered", `Risk "card data theft" (illegitimate_access) is uncovered: no selected control is implemented, in scope and treats illegitimate_access. Inherent level very_high (12), residual very_high (12), risk appetite medium. Select implemented controls that treat this risk, such as iso29151:10.1.1 Policy on the use of cryptographic controls, iso29151:9.4.4 Use of privileged utility programs or iso29151:10.1.2 Key management.`},
 		{"partially covered: residual above the appetite", `{
       ` + cardTheft + `
       controls = [pii_control.access]
-    }`, `Error: Risk only partially covered … Risk "card data theft" (illegitimate_access) is partially covered: the residual level high is above the risk appetite medium. Inherent level very_high (12), residual high (8), risk appetite medium.`},
+    }`, "Risk only partially covered", `Risk "card data theft" (illegitimate_access) is partially covered: the residual level high is above the risk appetite medium. Inherent level very_high (12), residual high (8), risk appetite medium.`},
 		{"partially covered: partial control only", `{
       ` + cardTheft + `
       controls = [pii_control.keys]
-    }`, `the selected controls that treat illegitimate_access are only partially implemented`},
+    }`, "Risk only partially covered", `the selected controls that treat illegitimate_access are only partially implemented`},
 		{"expired acceptance", `{
       ` + cardTheft + `
       impact     = "limited"
       treatment  = "accept"
       acceptance = { accepted_by = "CFO", rationale = "Low volume", expires = "2020-12-31" }
-    }`, `Error: Risk acceptance not valid … Risk "card data theft" (illegitimate_access) is accepted, but the acceptance by CFO expired on 2020-12-31; review the risk and renew or replace the acceptance.`},
+    }`, "Risk acceptance not valid", `Risk "card data theft" (illegitimate_access) is accepted, but the acceptance by CFO expired on 2020-12-31; review the risk and renew or replace the acceptance.`},
 		{"very high residual cannot be accepted", `{
       ` + cardTheft + `
       treatment  = "accept"
       acceptance = { accepted_by = "CEO", rationale = "Business need" }
-    }`, `a very_high residual (12) cannot be accepted; lower it with controls, avoid the processing or transfer the risk`},
+    }`, "Risk acceptance not valid", `a very_high residual (12) cannot be accepted; lower it with controls, avoid the processing or transfer the risk`},
 		{"accept without acceptance", `{
       ` + cardTheft + `
       impact    = "limited"
       treatment = "accept"
-    }`, `Error: Acceptance missing … Risk "card data theft" is accepted, which needs an acceptance object naming who accepted it and why`},
+    }`, "Acceptance missing", `Risk "card data theft" is accepted, which needs an acceptance object naming who accepted it and why`},
+		{"acceptance without accepted_by", `{
+      ` + cardTheft + `
+      impact     = "limited"
+      treatment  = "accept"
+      acceptance = { rationale = "Low volume" }
+    }`, "Acceptance incomplete", `Risk "card data theft" is accepted, but its acceptance must name accepted_by and give a rationale.`},
+		{"acceptance expiry not a date", `{
+      ` + cardTheft + `
+      impact     = "limited"
+      treatment  = "accept"
+      acceptance = { accepted_by = "CFO", rationale = "Low volume", expires = "31/12/2099" }
+    }`, "Invalid value", `Risk "card data theft", acceptance.expires: "31/12/2099" is not a valid date: write YYYY-MM-DD, such as 2026-03-31. Did you mean "2099-12-31"?`},
 		{"avoid without rationale", `{
       ` + cardTheft + `
       treatment = "avoid"
-    }`, `Error: Rationale missing … Risk "card data theft" is avoided, which needs a rationale saying how`},
+    }`, "Rationale missing", `Risk "card data theft" is avoided, which needs a rationale saying how`},
 		{"transfer without a target", `{
       ` + cardTheft + `
       treatment = "transfer"
-    }`, `Error: Transfer target missing … Risk "card data theft" is transferred, which needs transfer_to`},
+    }`, "Transfer target missing", `Risk "card data theft" is transferred, which needs transfer_to`},
 		{"not applicable control selected", `{
       ` + cardTheft + `
       controls = [pii_control.access, pii_control.privileged, pii_control.kms, pii_control.premises]
-    }`, `Error: Not-applicable control selected … iso29151:11.1.1 Physical security perimeter is declared not_applicable, so it cannot treat risk "card data theft".`},
+    }`, "Not-applicable control selected", `Risk "card data theft", controls[3]: iso29151:11.1.1 Physical security perimeter is declared not_applicable, so it cannot treat this risk.`},
+		{"a hand-written control that names no control", `{
+      ` + cardTheft + `
+      controls = [pii_control.access, pii_control.privileged, pii_control.kms, { id = "iso29151:9.41", status = "implemented" }]
+    }`, "Unknown control", `Risk "card data theft", controls[3]: there is no control "9.41" in catalog iso29151. Did you mean "9.4.1"?`},
+		{"a hand-written control with a status typo", `{
+      ` + cardTheft + `
+      controls = [pii_control.access, pii_control.privileged, pii_control.kms, { id = "iso29151:9.2.1", status = "implmented" }]
+    }`, "Invalid control status", `Risk "card data theft", controls[3]: iso29151:9.2.1 User registration and de-registration has status "implmented", which is not a control status; use one of "implemented", "partial", "planned", "not_applicable", "alternative". Did you mean "implemented"?`},
+		{"not a life-cycle stage", `{
+      ` + cardTheft + `
+      lifecycle_stage = "archive"
+    }`, "Invalid life-cycle stage", `Risk "card data theft": "archive" is not a life-cycle stage; use one of "collection", "storage", "use", "transfer", "disposal".`},
+		{"a stage typo suggests", `{
+      ` + cardTheft + `
+      lifecycle_stage = "strage"
+    }`, "Invalid life-cycle stage", `Risk "card data theft": "strage" is not a life-cycle stage; use one of "collection", "storage", "use", "transfer", "disposal". Did you mean "storage"?`},
 		{"stage the activity does not declare", `{
       ` + cardTheft + `
       lifecycle_stage = "transfer"
-    }`, `Error: Life-cycle stage not declared by the activity … Risk "card data theft" is assessed on the "transfer" stage, but activity "Checkout" does not declare a transfer block (declared stages: "collection" and "storage").`},
+    }`, "Life-cycle stage not declared by the activity", `Risk "card data theft" is assessed on the "transfer" stage, but activity "Checkout" does not declare a transfer block (declared stages: "collection" and "storage").`},
 		{"unknown risk category", `{
       ` + cardTheft + `
       category = "ilegitimate_access"
-    }`, `Error: Unknown risk category … There is no risk category "ilegitimate_access". Did you mean "illegitimate_access"?`},
+    }`, "Unknown risk category", `Risk "card data theft": there is no risk category "ilegitimate_access". Did you mean "illegitimate_access"? Known: illegitimate_access,`},
+		{"missing category", `{
+      name            = "card data theft"
+      lifecycle_stage = "storage"
+      likelihood      = "significant"
+      impact          = "maximum"
+    }`, "Risk category missing", `Risk "card data theft" has no category: set category to the feared event, one of illegitimate_access,`},
 		{"duplicate risk names", `{
       ` + cardTheft + `
       name      = "over-collection at signup"
       treatment = "avoid"
       rationale = "Gone"
-    }`, `Error: Duplicate risk name … Risk names must be unique within an assessment: "over-collection at signup" is also the name of risks[0].`},
+    }`, "Duplicate risk name", `Risk "over-collection at signup": risks[0] has the same name. Risk names must be unique within an assessment.`},
 		{"rating typo", `{
       ` + cardTheft + `
       impact = "severe"
-    }`, `"severe" is not accepted here; use one of "negligible", "limited", "significant", "maximum".`},
+    }`, "Invalid impact", `Risk "card data theft": "severe" is not a rating for impact; use one of "negligible", "limited", "significant", "maximum".`},
+		{"missing likelihood", `{
+      name            = "card data theft"
+      category        = "illegitimate_access"
+      lifecycle_stage = "storage"
+      impact          = "maximum"
+    }`, "Missing likelihood", `Risk "card data theft" has no likelihood: rate how likely the feared event is before any control as one of "negligible", "limited", "significant", "maximum".`},
+		{"treatment typo", `{
+      ` + cardTheft + `
+      treatment = "mitigat"
+    }`, "Invalid treatment", `Risk "card data theft": "mitigat" is not a treatment; use one of "mitigate", "accept", "avoid", "transfer". Did you mean "mitigate"?`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			config := dedupeAttributes(posture("", assessment(tt.risk)))
+			name := "card data theft"
+			if tt.name == "duplicate risk names" {
+				name = "over-collection at signup"
+			}
+			// The second risk of a duplicate name is the one reported.
+			want := atRiskError(t, config, name, tt.summary, tt.detail)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      dedupeAttributes(posture("", assessment(tt.risk))),
-					ExpectError: expectError(tt.wantErr),
-				}},
+				Steps:                    []resource.TestStep{{Config: config, ExpectError: want}},
 			})
 		})
+	}
+}
+
+// A risk without a name is named by its place.
+func TestAccRiskAssessmentUnnamedRisk(t *testing.T) {
+	config := posture("", assessment(`{
+      name            = ""
+      category        = "illegitimate_access"
+      lifecycle_stage = "storage"
+      likelihood      = "significant"
+      impact          = "maximum"
+    }`))
+	n := strings.Count(config[:strings.Index(config, `name            = ""`)], "\n") + harnessLines // the "{" line
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{Config: config, ExpectError: expectError(fmt.Sprintf(
+			`Error: Risk without a name with pii_risk_assessment.checkout, on terraform_plugin_test.tf line %d, in resource "pii_risk_assessment" "checkout": %d: { … The risk at risks[1] has no name. Give every risk a name, unique within the assessment, so that gaps and reports can refer to it.`, n, n))}},
+	})
+}
+
+// Independent problems all come out in one plan, each at its own risk:
+// an invalid assessment status, a bad stage and a bad category in one
+// risk, a missing impact and a bad treatment in another, a control with
+// no effect and a gap in a third.
+func TestAccRiskAssessmentAllProblemsInOnePlan(t *testing.T) {
+	config := posture(providerBlock, `
+resource "pii_risk_assessment" "checkout" {
+  activity = pii_processing_activity.checkout
+  status   = "aproved"
+  risks = [
+    {
+      name            = "order files lost"
+      category        = "dataloss"
+      lifecycle_stage = "archive"
+      likelihood      = "limited"
+      impact          = "limited"
+    },
+    {
+      name            = "signup form asks too much"
+      category        = "excessive_collection"
+      lifecycle_stage = "collection"
+      likelihood      = "limited"
+      treatment       = "acept"
+    },
+    {
+      `+cardTheft+`
+      controls = [pii_control.accuracy]
+    },
+  ]
+}
+`)
+	diags := planDiagnostics(t, config)
+	want := []struct {
+		msg  string
+		risk string // "" for the status, at its own line
+	}{
+		{`error: Invalid value: "aproved" is not an assessment status; use one of "draft", "in_review", "approved". Did you mean "approved"?`, ""},
+		{`error: Unknown risk category: Risk "order files lost": there is no risk category "dataloss". Did you mean "data_loss"?`, "order files lost"},
+		{`error: Invalid life-cycle stage: Risk "order files lost": "archive" is not a life-cycle stage; use one of "collection", "storage", "use", "transfer", "disposal".`, "order files lost"},
+		{`error: Missing impact: Risk "signup form asks too much" has no impact: rate how badly it would harm the people concerned as one of "negligible", "limited", "significant", "maximum".`, "signup form asks too much"},
+		{`error: Invalid treatment: Risk "signup form asks too much": "acept" is not a treatment; use one of "mitigate", "accept", "avoid", "transfer". Did you mean "accept"?`, "signup form asks too much"},
+		{`warning: Control has no effect on this risk: Risk "card data theft", controls[0]: iso29151:A.8 Accuracy and quality does not treat illegitimate_access (it treats inaccurate_data), so it does not lower this risk.`, "card data theft"},
+		{`error: Risk not covered: Risk "card data theft" (illegitimate_access) is uncovered`, "card data theft"},
+	}
+	var msgs []string
+	for _, w := range want {
+		msgs = append(msgs, w.msg)
+	}
+	expectDiagnostics(t, diags, msgs...)
+	for _, w := range want {
+		for _, d := range diags {
+			if !strings.Contains(strings.Join(strings.Fields(d.String()), " "), w.msg) || w.risk == "" {
+				continue
+			}
+			if d.Range == nil || d.Range.Start.Line != riskLine(t, config, w.risk) {
+				t.Errorf("%q is not at the lines of risk %q (line %d): %+v", w.msg, w.risk, riskLine(t, config, w.risk), d.Range)
+			}
+		}
 	}
 }
 
@@ -312,15 +474,15 @@ func TestAccRiskAssessmentWarnings(t *testing.T) {
 		{"a planned control has no effect yet", "", assessment(`{
       ` + cardTheft + `
       controls = [pii_control.access, pii_control.privileged, pii_control.kms, pii_control.network]
-    }`), []string{`warning: Planned control has no effect yet: iso29151:13.1.1 Network controls is planned, not implemented: it does not lower risk "card data theft" until its status is implemented.`}},
+    }`), []string{`warning: Planned control has no effect yet: Risk "card data theft", controls[3]: iso29151:13.1.1 Network controls is planned, not implemented: it does not lower this risk until its status is implemented.`}},
 		{"a control that does not treat the category", "", assessment(`{
       ` + cardTheft + `
       controls = [pii_control.access, pii_control.privileged, pii_control.kms, pii_control.accuracy]
-    }`), []string{`warning: Control has no effect on this risk: iso29151:A.8 Accuracy and quality does not treat illegitimate_access`}},
+    }`), []string{`warning: Control has no effect on this risk: Risk "card data theft", controls[3]: iso29151:A.8 Accuracy and quality does not treat illegitimate_access (it treats inaccurate_data), so it does not lower this risk.`}},
 		{"a control scoped to another activity", "", assessment(`{
       ` + cardTheft + `
       controls = [pii_control.access, pii_control.privileged, pii_control.kms, pii_control.payroll_only]
-    }`), []string{`warning: Control out of scope: iso29151:9.1.1 Access control policy is in place only for other activities (payroll-`}},
+    }`), []string{`warning: Control out of scope: Risk "card data theft", controls[3]: iso29151:9.1.1 Access control policy is in place only for other activities (payroll-`}},
 		{"a declared stage without a risk", "", `
 resource "pii_risk_assessment" "checkout" {
   activity = pii_processing_activity.checkout
@@ -342,13 +504,34 @@ resource "pii_risk_assessment" "payroll" {
     controls        = [pii_control.access]
   }]
 }
-`, []string{`warning: Impact looks low for special-category data: Activity "Payroll" processes special categories of PII, yet risk "sick notes read by colleagues" rates its impact limited.`}},
+`, []string{`warning: Impact looks low for special-category data: Risk "sick notes read by colleagues" rates its impact limited, yet activity "Payroll" processes special categories of PII. Harm from such data is usually significant or maximum; give a rationale for the lower rating, or raise it.`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			expectDiagnostics(t, planDiagnostics(t, posture(providerBlock+tt.provider, tt.config)), tt.want...)
+			config := posture(providerBlock+tt.provider, tt.config)
+			diags := planDiagnostics(t, config)
+			expectDiagnostics(t, diags, tt.want...)
+			// A warning about one risk is shown at that risk's lines.
+			for _, d := range diags {
+				name, ok := warnedRisk(d.Detail)
+				if !ok {
+					continue
+				}
+				if want := riskLine(t, config, name); d.Range == nil || d.Range.Start.Line != want {
+					t.Errorf("%s: at %+v, want line %d (risk %q)", d.Summary, d.Range, want, name)
+				}
+			}
 		})
 	}
+}
+
+// warnedRisk is the risk a diagnostic's detail starts with, if any.
+func warnedRisk(detail string) (string, bool) {
+	m := regexp.MustCompile(`^Risk "([^"]+)"`).FindStringSubmatch(detail)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
 }
 
 // Controls whose values are not known at plan make coverage unknown, never
@@ -380,6 +563,40 @@ resource "pii_control" "from_pipeline" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addr, risk1("coverage"), knownvalue.StringExact("covered")),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("covered"), knownvalue.Bool(true)),
+			},
+		}},
+	})
+}
+
+// A risk's own values that are not known at plan are not checked, and
+// leave what depends on them unknown; once known, they are checked.
+func TestAccRiskAssessmentUnknownRiskValues(t *testing.T) {
+	addr := "pii_risk_assessment.checkout"
+	risk1 := func(p string) tfjsonpath.Path { return tfjsonpath.New("risks").AtSliceIndex(1).AtMapKey(p) }
+	config := posture("", assessment(`{
+      `+cardTheft+`
+      impact          = terraform_data.rating.output
+      lifecycle_stage = terraform_data.stage.output
+      controls        = [pii_control.access, pii_control.privileged, pii_control.kms]
+    }`)) + `
+resource "terraform_data" "rating" {
+  input = "maximum"
+}
+resource "terraform_data" "stage" {
+  input = "storage"
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: dedupeAttributes(config),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue(addr, risk1("inherent_level")),
+				plancheck.ExpectUnknownValue(addr, risk1("coverage")),
+				plancheck.ExpectUnknownValue(addr, risk1("suggested_controls")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, risk1("coverage"), knownvalue.StringExact("covered")),
 			},
 		}},
 	})

@@ -265,3 +265,16 @@ func TestPackNamesISO27018Controls(t *testing.T) {
 		}
 	}
 }
+
+// The README says how many policies the pack holds; the number is the
+// pack's.
+func TestReadmeCountsThePolicies(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("The pack built into the binary holds %d policies", len(builtinPack(t).Policies))
+	if !strings.Contains(string(readme), want) {
+		t.Errorf("README.md should say %q", want)
+	}
+}

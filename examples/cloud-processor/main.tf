@@ -25,4 +25,13 @@ terraform {
 provider "pii" {
   risk_appetite = "medium"
   enforcement   = "error"
+
+  # The processor (and, for its staff, the controller) that the records of
+  # processing name (GDPR Art. 30(1)(a), 30(2)(a)).
+  organization = {
+    name         = "Deskly Ltd"
+    contact      = "privacy@deskly.example"
+    dpo_contact  = "dpo@deskly.example"
+    jurisdiction = "EEA"
+  }
 }

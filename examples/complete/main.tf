@@ -26,4 +26,16 @@ provider "pii" {
   risk_appetite = "medium"
   enforcement   = "error"
   catalog_files = ["${path.module}/catalog.hcl"]
+
+  # The controller that the records of processing name (GDPR Art. 30(1)(a)).
+  # The retailer acts only as a controller, so the Statement of
+  # Applicability leaves the controls for processors out of scope.
+  organization = {
+    name                = "Example Retail B.V."
+    contact             = "privacy@retail.example, Keizersgracht 1, Amsterdam"
+    dpo_contact         = "dpo@retail.example"
+    jurisdiction        = "EEA"
+    roles               = ["controller"]
+    scope_justification = "The retailer processes PII only for its own purposes and processes none on behalf of others."
+  }
 }

@@ -17,6 +17,16 @@ resource "pii_processing_activity" "monitoring_accounts" {
     systems   = ["grafana", "storage:aws_s3_bucket.grafana_backups"]
     countries = ["US"]
   }
+  # The bucket is in an AWS region in the US: keeping the backups there is a
+  # transfer to AWS, under the standard contractual clauses of its data
+  # processing addendum.
+  transfer {
+    recipient      = "Amazon Web Services (the backup bucket's region, us-east-1)"
+    recipient_role = "processor"
+    country        = "US"
+    mechanism      = "scc"
+    systems        = ["storage:aws_s3_bucket.grafana_backups"]
+  }
   disposal {
     method  = "deletion"
     systems = ["storage:aws_s3_bucket.grafana_backups"]

@@ -17,6 +17,20 @@ resource "pii_risk_assessment" "monitoring_accounts" {
       controls        = [pii_control.backup_encryption]
     },
     {
+      name            = "backups_disclosed_abroad"
+      category        = "unlawful_transfer"
+      description     = "The backups in the US region are disclosed to authorities there without the protection the clauses promise."
+      lifecycle_stage = "transfer"
+      likelihood      = "limited"
+      impact          = "limited"
+      treatment       = "accept"
+      acceptance = {
+        accepted_by = "Data Protection Officer"
+        rationale   = "The backups hold only staff names and work e-mail addresses, and the clauses bind AWS to challenge any request for them."
+        expires     = "2027-11-30"
+      }
+    },
+    {
       name            = "accounts_kept_after_leaving"
       category        = "over_retention"
       description     = "Accounts of leavers stay in the dashboards and their backups."

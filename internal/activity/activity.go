@@ -3,8 +3,10 @@
 // derives the activity's id, its sensitivity from the PII taxonomy, the
 // declared life-cycle stages, and the EDPB WP248 criteria that make a
 // privacy impact assessment necessary; and it checks what a record must
-// say (a legal condition for special categories, a safeguard for every
-// transfer, a retention period).
+// say (a lawful basis, a legal condition for special categories, a
+// safeguard for every transfer and for PII kept abroad, a retention
+// period) and every value the schema does not, so that one plan reports
+// every problem, each at its block.
 //
 // Inputs that are not known yet are listed in Activity.Unknown; whatever
 // depends on them is reported unknown in the Analysis and not checked.
@@ -23,6 +25,7 @@ import (
 
 	"github.com/privacycode/terraform-provider-pii/internal/catalog"
 	"github.com/privacycode/terraform-provider-pii/internal/finding"
+	"github.com/privacycode/terraform-provider-pii/internal/isotime"
 )
 
 // Accepted values of the activity's enumerations.
@@ -65,13 +68,34 @@ var Triggers = []string{
 	TriggerPreventsRightOrService,
 }
 
-// Transfer is one transfer of PII to a recipient.
+// Transfer is one transfer of PII to a recipient: one transfer block.
 type Transfer struct {
 	Recipient     string
 	RecipientRole string
 	Country       string
 	Mechanism     string
+	Systems       []string
+	// Unknown names the block's attributes whose values are not known yet.
+	Unknown map[string]bool
 }
+
+func (t Transfer) known(attrs ...string) bool { return allKnown(t.Unknown, attrs) }
+
+// Stage is one of the single life-cycle blocks: collection, storage, use
+// or disposal (transfers are Transfers). Only the attributes its block has
+// are set.
+type Stage struct {
+	Name string
+	// Source is the collection's source, Method the disposal's method.
+	Source, Method string
+	// Countries are where the PII is stored or used (storage, use).
+	Countries []string
+	Systems   []string
+	// Unknown names the block's attributes whose values are not known yet.
+	Unknown map[string]bool
+}
+
+func (s Stage) known(attrs ...string) bool { return allKnown(s.Unknown, attrs) }
 
 // Activity is what the analysis reads of a processing activity.
 type Activity struct {
@@ -96,17 +120,19 @@ type Activity struct {
 	DatasetsCombined       bool
 	InnovativeTechnology   bool
 	PreventsRightOrService bool
-	// Stages are the life-cycle blocks declared (collection, storage, use,
-	// transfer, disposal).
-	Stages    []string
+	// Stages are the single life-cycle blocks declared (collection,
+	// storage, use, disposal); Transfers the transfer blocks, in order.
+	Stages    []Stage
 	Transfers []Transfer
 	// Unknown names the attributes whose values are not known yet.
 	Unknown map[string]bool
 }
 
-func (a Activity) known(attrs ...string) bool {
+func (a Activity) known(attrs ...string) bool { return allKnown(a.Unknown, attrs) }
+
+func allKnown(unknown map[string]bool, attrs []string) bool {
 	for _, n := range attrs {
-		if a.Unknown[n] {
+		if unknown[n] {
 			return false
 		}
 	}
@@ -133,6 +159,11 @@ type Analysis struct {
 type Options struct {
 	Catalog             *catalog.Set
 	LargeScaleThreshold int64
+	// Jurisdiction is the organisation's home: "EEA" or a country code
+	// (ISO 3166-1 alpha-2), where PII is processed without a transfer. ""
+	// when it is not set or not known: then nothing is judged against it,
+	// since a stage abroad for one organisation is at home for another.
+	Jurisdiction string
 }
 
 // ID derives an activity's id from its name: a readable slug and a short
@@ -174,25 +205,27 @@ runes:
 	return strings.TrimRight(b.String(), "-")
 }
 
-// Analyze derives the computed values of an activity and checks it.
+// Analyze derives the computed values of an activity and checks it. Every
+// check runs whatever the others found, so that one plan shows every
+// independent problem; a finding about a stage or a transfer is attached
+// at that block and names it.
 func Analyze(a Activity, opt Options) (Analysis, finding.Findings) {
 	var fs finding.Findings
 	var an Analysis
 	if a.known("name") {
 		an.IDKnown, an.ID = true, ID(a.Name)
-	}
-	if a.known("stages") {
-		an.StagesKnown = true
-		an.Stages = orderedStages(a.Stages)
-	}
-
-	if a.known("purposes") {
-		for i, p := range a.Purposes {
-			if strings.TrimSpace(p) == "" {
-				fs.Errorf(finding.Root("purposes").Index(i), "Empty purpose", "Purpose %d is blank. State each purpose in words a PII principal would understand, such as \"Process card payments for orders\".", i+1)
-			}
+		if strings.TrimSpace(a.Name) == "" {
+			fs.Errorf(finding.Root("name"), "Empty name",
+				"The activity's name is blank. Name it as the records of processing show it, such as \"Checkout and payments\".")
 		}
 	}
+	if a.known("stages", "transfers") {
+		an.StagesKnown = true
+		an.Stages = orderedStages(a.Stages, len(a.Transfers) > 0)
+	}
+
+	checkEnums(a, &fs)
+	checkLists(a, &fs)
 
 	var categories []*catalog.PIICategory
 	categoriesOK := a.known("pii_categories")
@@ -200,7 +233,7 @@ func Analyze(a Activity, opt Options) (Analysis, finding.Findings) {
 		for _, key := range a.PIICategories {
 			c, err := opt.Catalog.PIICategory(key)
 			if err != nil {
-				fs.Errorf(finding.Root("pii_categories").SetValue(key), "Unknown PII category", "%s", capitalize(err.Error())+taxonomyHint(opt.Catalog, key))
+				fs.Errorf(finding.Root("pii_categories").SetValue(key), "Unknown PII category", "%s", unknownCategory(opt.Catalog, key, err))
 				categoriesOK = false
 				continue
 			}
@@ -221,24 +254,22 @@ func Analyze(a Activity, opt Options) (Analysis, finding.Findings) {
 	}
 
 	checkRole(a, &fs)
+	checkLegalBasis(a, &fs)
 
-	if a.known("retention") && a.Retention == "" {
-		fs.Warnf(finding.Root("retention"), "No retention period",
-			"Activity %q does not say how long its PII is kept. Set retention to an ISO 8601 duration such as \"P30D\" or \"P7Y\"; storage limitation (GDPR Art. 5(1)(e)) requires a period or the criteria that set it.", a.Name)
+	if a.known("retention") {
+		if a.Retention == "" {
+			fs.Warnf(finding.Root("retention"), "No retention period",
+				"Activity %q does not say how long its PII is kept. Set retention to an ISO 8601 duration such as \"P30D\" or \"P7Y\"; storage limitation (GDPR Art. 5(1)(e)) requires a period or the criteria that set it.", a.Name)
+		} else if _, err := isotime.ParseDuration(a.Retention); err != nil {
+			fs.Errorf(finding.Root("retention"), "Invalid value", "%s", capitalize(err.Error()))
+		}
 	}
 	if a.known("legal_basis", "principals") && a.LegalBasis == "consent" && containsAny(a.Principals, "child", "minor", "pupil") {
 		fs.Warnf(finding.Root("legal_basis"), "Consent from children",
 			"Activity %q relies on consent and its principals include children. Below the age of digital consent (13–16 depending on the country, GDPR Art. 8) consent must be given or authorised by the holder of parental responsibility, and reasonable efforts must verify it.", a.Name)
 	}
-	if a.known("transfers") {
-		for i, t := range a.Transfers {
-			if t.Mechanism == "none" {
-				fs.Errorf(finding.Root("transfer").Index(i).Attr("mechanism"), "Transfer without a safeguard",
-					"The transfer to %s (%s) has mechanism \"none\": PII may not leave its jurisdiction without a safeguard. Use \"adequacy\" when the destination has an adequacy decision, \"scc\" (standard contractual clauses), \"bcr\" (binding corporate rules) or, for occasional transfers, \"derogation\"; use \"not_required\" when the recipient is in the same jurisdiction.",
-					orDefault(t.Recipient, "the recipient"), orDefault(t.Country, "no country given"))
-			}
-		}
-	}
+	checkStages(a, opt, &fs)
+	checkTransfers(a, opt, &fs)
 
 	triggerInputs := []string{"profiling", "automated_decisions", "systematic_monitoring", "datasets_combined", "innovative_technology", "prevents_right_or_service", "volume", "principals"}
 	if categoriesOK && a.known(triggerInputs...) {
@@ -247,6 +278,19 @@ func Analyze(a Activity, opt Options) (Analysis, finding.Findings) {
 		an.PIARequired = len(an.Triggers) >= 2
 	}
 	return an, fs
+}
+
+// checkLegalBasis asks a controller's record for its lawful basis: all
+// processing needs one of GDPR Art. 6(1). A processor is not asked: it
+// processes on its controllers' instructions and relies on their basis,
+// which its own record does not state (Art. 28, 30(2)).
+func checkLegalBasis(a Activity, fs *finding.Findings) {
+	if !a.known("legal_basis", "role") || a.LegalBasis != "" || a.Role == "processor" {
+		return
+	}
+	fs.Warnf(finding.Root("legal_basis"), "No legal basis",
+		"Activity %q does not say on what lawful basis it processes PII: every processing needs one (GDPR Art. 6(1)). Set legal_basis to one of %s; if the organisation processes the PII only on another's behalf, set role = \"processor\" instead.",
+		a.Name, quoted(LegalBases))
 }
 
 func checkSpecialCondition(a Activity, an Analysis, categories []*catalog.PIICategory, fs *finding.Findings) {
@@ -265,7 +309,7 @@ func checkSpecialCondition(a Activity, an Analysis, categories []*catalog.PIICat
 			"Activity %q processes special categories of PII (%s), which is prohibited unless one of the conditions of GDPR Art. 9(2) applies (or, for criminal data, Art. 10). Set special_category_condition to one of %s.",
 			a.Name, strings.Join(special, ", "), quoted(SpecialConditions))
 	}
-	if !an.SpecialCategories && a.SpecialCategoryCondition != "" {
+	if !an.SpecialCategories && slices.Contains(SpecialConditions, a.SpecialCategoryCondition) {
 		fs.Warnf(finding.Root("special_category_condition"), "Condition without special categories",
 			"Activity %q sets special_category_condition, but none of its PII categories is a special category; the condition has no effect.", a.Name)
 	}
@@ -275,8 +319,8 @@ func checkSpecialCondition(a Activity, an Analysis, categories []*catalog.PIICat
 // a processor's record names each controller it acts for (GDPR Art.
 // 30(2)(a)), a joint controller's the others (Art. 26, 30(1)(a)).
 func checkRole(a Activity, fs *finding.Findings) {
-	if !a.known("role", "controllers") {
-		return
+	if !a.known("role", "controllers") || a.Role != "" && !slices.Contains(Roles, a.Role) {
+		return // an invalid role is reported on its own
 	}
 	named := slices.ContainsFunc(a.Controllers, func(c string) bool { return strings.TrimSpace(c) != "" })
 	switch a.Role {
@@ -330,15 +374,12 @@ func hasCategoryUnder(categories []*catalog.PIICategory, key string) bool {
 	return false
 }
 
-// orderedStages puts declared stages in life-cycle order.
-func orderedStages(declared []string) []string {
+// orderedStages puts the declared stages in life-cycle order.
+func orderedStages(declared []Stage, transfers bool) []string {
 	out := []string{}
 	for _, s := range catalog.Stages {
-		for _, d := range declared {
-			if d == s {
-				out = append(out, s)
-				break
-			}
+		if s == "transfer" && transfers || slices.ContainsFunc(declared, func(d Stage) bool { return d.Name == s }) {
+			out = append(out, s)
 		}
 	}
 	return out

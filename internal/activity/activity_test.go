@@ -50,7 +50,7 @@ func base() Activity {
 	return Activity{
 		Name: "Checkout", LegalBasis: "contract", Purposes: []string{"Take payment for orders"},
 		PIICategories: []string{"identifiers.name", "contact.email"}, Principals: []string{"customer"},
-		Retention: "P7Y", Stages: []string{"storage", "collection"},
+		Retention: "P7Y", Stages: []Stage{{Name: "storage", Countries: []string{"IE"}}, {Name: "collection", Source: "data_subject"}},
 	}
 }
 
@@ -63,6 +63,8 @@ func TestAnalyze(t *testing.T) {
 		wantTriggers    string
 		wantPIA         bool
 		wantFindings    []string
+		// options changes the organisation's settings (the jurisdiction).
+		options func(o *Options)
 	}{
 		{name: "plain activity", mutate: func(a *Activity) {}, wantSensitivity: "medium"},
 		{
@@ -109,7 +111,7 @@ func TestAnalyze(t *testing.T) {
 		{
 			name:         "unknown top-level category lists the roots",
 			mutate:       func(a *Activity) { a.PIICategories = []string{"pets.name"} },
-			wantFindings: []string{`There is no PII category "pets.name". Top-level categories: behavioral, communications, contact, credentials, criminal, demographic, education, employment, financial, identifiers, location, special.`},
+			wantFindings: []string{`There is no PII category "pets.name". Did you mean "identifiers.name"? Top-level categories: behavioral, communications, contact, credentials, criminal, demographic, education, employment, financial, identifiers, location, special. To add a category of your own, declare a pii_category block (such as pii_category "financial.crypto_wallet") in a catalog file and list the file in the provider's catalog_files.`},
 		},
 		{
 			name:            "profiling, monitoring and large scale",
@@ -151,7 +153,7 @@ func TestAnalyze(t *testing.T) {
 				a.Transfers = []Transfer{{Recipient: "EU payment processor", Country: "DE", Mechanism: "not_required"}, {Recipient: "Analytics Inc", Country: "US", Mechanism: "none"}}
 			},
 			wantSensitivity: "medium",
-			wantFindings:    []string{`error: transfer[1].mechanism: Transfer without a safeguard: The transfer to Analytics Inc (US) has mechanism "none"`},
+			wantFindings:    []string{`error: transfer[1].mechanism: Transfer without a safeguard: Transfer to "Analytics Inc" (US): mechanism "none" declares no safeguard`},
 		},
 		{
 			name: "a processor names its controllers",
@@ -164,7 +166,7 @@ func TestAnalyze(t *testing.T) {
 			name:            "a processor without controllers",
 			mutate:          func(a *Activity) { a.Role, a.Controllers = "processor", []string{" "} },
 			wantSensitivity: "medium",
-			wantFindings:    []string{`error: controllers: Processor without a controller: Activity "Checkout" has role "processor" but names no controller. Set controllers to the PII controllers on whose behalf the organisation processes the PII, such as ["Acme Retail Ltd"], or, for a service with many customers, to how they are identified, such as ["Each customer, under its data processing agreement"]: a processor's record of processing names each controller (GDPR Art. 30(2)(a)).`},
+			wantFindings:    []string{`error: controllers[" "]: Empty controller: A controller is blank: name each one, or remove the blank entry.`, `error: controllers: Processor without a controller: Activity "Checkout" has role "processor" but names no controller. Set controllers to the PII controllers on whose behalf the organisation processes the PII, such as ["Acme Retail Ltd"], or, for a service with many customers, to how they are identified, such as ["Each customer, under its data processing agreement"]: a processor's record of processing names each controller (GDPR Art. 30(2)(a)).`},
 		},
 		{
 			name:            "a joint controller names its partners",
@@ -184,6 +186,196 @@ func TestAnalyze(t *testing.T) {
 			wantFindings:    []string{`warning: controllers: Controllers without a processor role: Activity "Checkout" names controllers, but its role is "controller": the organisation decides the processing itself, and the list has no effect.`},
 		},
 		{
+			name:         "a category named by its last part suggests the full key",
+			mutate:       func(a *Activity) { a.PIICategories = []string{"health", "payment_card", "email"} },
+			wantFindings: []string{`error: pii_categories["health"]: Unknown PII category: There is no PII category "health". Did you mean "special.health"? Top-level categories:`, `error: pii_categories["payment_card"]: Unknown PII category: There is no PII category "payment_card". Did you mean "financial.payment_card"?`, `error: pii_categories["email"]: Unknown PII category: There is no PII category "email". Did you mean "contact.email"?`},
+		},
+		{
+			name:         "a mistyped last part suggests the full key",
+			mutate:       func(a *Activity) { a.PIICategories = []string{"helth"} },
+			wantFindings: []string{`There is no PII category "helth". Did you mean "special.health"?`},
+		},
+		{
+			name:         "the last part in the wrong section suggests the right one first",
+			mutate:       func(a *Activity) { a.PIICategories = []string{"medical.health"} },
+			wantFindings: []string{`There is no PII category "medical.health". Did you mean "special.health"?`},
+		},
+		{
+			name:            "a controller without a legal basis warns",
+			mutate:          func(a *Activity) { a.LegalBasis = "" },
+			wantSensitivity: "medium",
+			wantFindings:    []string{`warning: legal_basis: No legal basis: Activity "Checkout" does not say on what lawful basis it processes PII: every processing needs one (GDPR Art. 6(1)). Set legal_basis to one of "consent", "contract",`},
+		},
+		{
+			name: "a joint controller without a legal basis warns",
+			mutate: func(a *Activity) {
+				a.LegalBasis, a.Role, a.Controllers = "", "joint_controller", []string{"Marketplace GmbH"}
+			},
+			wantSensitivity: "medium",
+			wantFindings:    []string{`warning: legal_basis: No legal basis`},
+		},
+		{
+			name: "a processor relies on its controllers' basis",
+			mutate: func(a *Activity) {
+				a.LegalBasis, a.Role, a.Controllers = "", "processor", []string{"Each retailer using the delivery service"}
+			},
+			wantSensitivity: "medium",
+		},
+		{
+			name: "enumerations suggest the closest value",
+			mutate: func(a *Activity) {
+				a.Role, a.LegalBasis, a.SpecialCategoryCondition = "processr", "legitimate_interest", "consent"
+				a.Controllers = []string{"Acme"}
+			},
+			wantFindings: []string{
+				`error: role: Invalid value: "processr" is not a valid role; use one of "controller", "processor", "joint_controller". Did you mean "processor"?`,
+				`error: legal_basis: Invalid value: "legitimate_interest" is not a valid legal basis; use one of "consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests". Did you mean "legitimate_interests"?`,
+				`error: special_category_condition: Invalid value: "consent" is not a valid special category condition;`,
+			},
+		},
+		{
+			name: "empty lists and blank entries",
+			mutate: func(a *Activity) {
+				a.Name, a.Purposes, a.PIICategories, a.Principals, a.Volume = " ", nil, nil, []string{""}, -1
+			},
+			wantFindings: []string{
+				`error: name: Empty name: The activity's name is blank.`,
+				`error: purposes: No purpose: Activity " " states no purpose.`,
+				`error: pii_categories: No PII categories: Activity " " names no PII category.`,
+				`error: principals[""]: Empty principal: A principal is blank`,
+				`error: volume: Invalid value: Volume -1 is negative`,
+			},
+		},
+		{
+			name:         "malformed retention",
+			mutate:       func(a *Activity) { a.Retention = "P5H" },
+			wantFindings: []string{`error: retention: Invalid value: "P5H" is not an ISO 8601 duration: write P followed by amounts and units, such as P30D (30 days), P6M (6 months), P7Y (7 years) or PT12H (12 hours).`, `Did you mean "PT5H"?`},
+		},
+		{
+			name: "findings about a stage are at the stage and name it",
+			mutate: func(a *Activity) {
+				a.Stages = []Stage{
+					{Name: "collection", Source: "customer", Systems: []string{""}},
+					{Name: "storage", Countries: []string{"DEU"}},
+					{Name: "disposal", Method: "shredding"},
+				}
+			},
+			wantFindings: []string{
+				`error: collection.source: Invalid value: Collection stage: "customer" is not a valid source; use one of "data_subject", "third_party", "public", "derived".`,
+				`error: collection.systems[""]: Empty system: Collection stage: a system is blank`,
+				`error: storage.countries["DEU"]: Invalid value: Storage stage: "DEU" is not an ISO 3166-1 alpha-2 country code: it is an alpha-3 code. Did you mean "DE" (Germany)?`,
+				`error: disposal.method: Invalid value: Disposal stage: "shredding" is not a valid disposal method;`,
+			},
+		},
+		{
+			name: "findings about a transfer are at the transfer and name its recipient",
+			mutate: func(a *Activity) {
+				a.Transfers = []Transfer{
+					{Recipient: "Payments", Country: "IE", Mechanism: "not_required"},
+					{Recipient: "Zendesk", Country: "UK", Mechanism: "scc", RecipientRole: "vendor"},
+					{Recipient: " ", Country: "US", Mechanism: "sccs", Systems: []string{""}},
+				}
+			},
+			wantFindings: []string{
+				`error: transfer[1].country: Invalid value: Transfer to "Zendesk": "UK" is not an ISO 3166-1 alpha-2 country code. Did you mean "GB" (United Kingdom)?`,
+				`error: transfer[1].recipient_role: Invalid value: Transfer to "Zendesk": "vendor" is not a valid recipient role;`,
+				`error: transfer[2].recipient: Empty recipient: Transfer 3: the recipient is blank`,
+				`error: transfer[2].mechanism: Invalid value: Transfer 3: "sccs" is not a valid mechanism; use one of "not_required", "adequacy", "scc", "bcr", "derogation", "none". Did you mean "scc"?`,
+				`error: transfer[2].systems[""]: Empty system: Transfer 3: a system is blank`,
+			},
+		},
+		{
+			name: "independent problems are all reported",
+			mutate: func(a *Activity) {
+				a.PIICategories = []string{"health"}
+				a.Retention = "30 days"
+				a.Transfers = []Transfer{{Recipient: "Zendesk", Country: "UK", Mechanism: "none"}}
+				a.Stages = append(a.Stages, Stage{Name: "use", Countries: []string{"us"}})
+			},
+			wantFindings: []string{
+				`error: pii_categories["health"]: Unknown PII category`,
+				`error: retention: Invalid value: "30 days" is not an ISO 8601 duration`,
+				`error: transfer[0].country: Invalid value: Transfer to "Zendesk": "UK" is not`,
+				`error: transfer[0].mechanism: Transfer without a safeguard: Transfer to "Zendesk" (UK): mechanism "none"`,
+				`error: use.countries["us"]: Invalid value: Use stage: "us" is not an ISO 3166-1 alpha-2 country code: codes are written in capital letters. Did you mean "US" (United States)?`,
+			},
+		},
+		{
+			name: "storage and use abroad without a transfer warn",
+			mutate: func(a *Activity) {
+				a.Stages = []Stage{{Name: "storage", Countries: []string{"IE", "US"}}, {Name: "use", Countries: []string{"IN"}}, {Name: "collection"}}
+				a.Transfers = []Transfer{{Recipient: "Support centre", Country: "PH", Mechanism: "scc"}}
+			},
+			options:         func(o *Options) { o.Jurisdiction = "EEA" },
+			wantSensitivity: "medium",
+			wantFindings: []string{
+				`warning: storage.countries["US"]: Stage outside the home jurisdiction: Storage stage: the PII is stored in US (United States), outside the home jurisdiction (the EEA), but no transfer goes to US. Add a transfer block with country = "US", the recipient (such as the hosting provider) and the safeguard it relies on (mechanism = "scc", "adequacy", …), so that the record shows the transfer (GDPR Art. 44–46), or correct the country.`,
+				`warning: use.countries["IN"]: Stage outside the home jurisdiction: Use stage: the PII is used in IN (India), outside the home jurisdiction (the EEA)`,
+			},
+		},
+		{
+			name: "a stage abroad with a matching transfer passes",
+			mutate: func(a *Activity) {
+				a.Stages = []Stage{{Name: "storage", Countries: []string{"US"}}, {Name: "collection"}}
+				a.Transfers = []Transfer{{Recipient: "Hosting provider", Country: "US", Mechanism: "scc"}}
+			},
+			options:         func(o *Options) { o.Jurisdiction = "EEA" },
+			wantSensitivity: "medium",
+		},
+		{
+			name: "a country home jurisdiction",
+			mutate: func(a *Activity) {
+				a.Stages = []Stage{{Name: "storage", Countries: []string{"GB", "IE"}}, {Name: "collection"}}
+			},
+			options:         func(o *Options) { o.Jurisdiction = "GB" },
+			wantSensitivity: "medium",
+			wantFindings:    []string{`warning: storage.countries["IE"]: Stage outside the home jurisdiction: Storage stage: the PII is stored in IE (Ireland), outside the home jurisdiction (GB (United Kingdom))`},
+		},
+		{
+			name: "without a home jurisdiction nothing is abroad",
+			mutate: func(a *Activity) {
+				a.Stages = []Stage{{Name: "storage", Countries: []string{"US"}}, {Name: "collection"}}
+				a.Transfers = []Transfer{{Recipient: "Stripe", Country: "US", Mechanism: "not_required"}, {Recipient: "Helpdesk", Country: "IN", Mechanism: "not_required"}}
+			},
+			wantSensitivity: "medium",
+		},
+		{
+			name: "a transfer country known only after apply may be the match",
+			mutate: func(a *Activity) {
+				a.Stages = []Stage{{Name: "storage", Countries: []string{"US"}}, {Name: "collection"}}
+				a.Transfers = []Transfer{{Recipient: "Hosting provider", Mechanism: "scc", Unknown: map[string]bool{"country": true}}}
+			},
+			options:         func(o *Options) { o.Jurisdiction = "EEA" },
+			wantSensitivity: "medium",
+		},
+		{
+			name: "adequacy with a partial decision says what it covers",
+			mutate: func(a *Activity) {
+				a.Transfers = []Transfer{{Recipient: "Stripe", Country: "US", Mechanism: "adequacy"}}
+			},
+			wantSensitivity: "medium",
+			wantFindings:    []string{`warning: transfer[0].mechanism: Partial adequacy decision: Transfer to "Stripe" (US): the adequacy decision for US covers only recipients certified under the EU-US Data Privacy Framework; confirm the recipient is certified or use mechanism = "scc".`},
+		},
+		{
+			name: "not_required abroad: partial, adequate and other countries",
+			mutate: func(a *Activity) {
+				a.Transfers = []Transfer{
+					{Recipient: "Stripe", Country: "US", Mechanism: "not_required"},
+					{Recipient: "Support desk", Country: "CH", Mechanism: "not_required"},
+					{Recipient: "Call centre", Country: "PH", Mechanism: "not_required"},
+					{Recipient: "Mailing house", Country: "DE", Mechanism: "not_required"},
+					{Recipient: "Group HR", Country: "CH", Mechanism: "adequacy"},
+				}
+			},
+			options:         func(o *Options) { o.Jurisdiction = "EEA" },
+			wantSensitivity: "medium",
+			wantFindings: []string{
+				`warning: transfer[0].mechanism: Partial adequacy decision: Transfer to "Stripe" (US): the adequacy decision for US covers only recipients certified under the EU-US Data Privacy Framework, and US is outside the home jurisdiction (the EEA); confirm the recipient is certified and set mechanism = "adequacy", or use mechanism = "scc".`,
+				`warning: transfer[1].mechanism: Transfer abroad without a safeguard: Transfer to "Support desk" (CH): mechanism "not_required" is for recipients inside the home jurisdiction (the EEA), and CH (Switzerland) is outside it; CH has an adequacy decision: use mechanism = "adequacy".`,
+				`warning: transfer[2].mechanism: Transfer abroad without a safeguard: Transfer to "Call centre" (PH): mechanism "not_required" is for recipients inside the home jurisdiction (the EEA), and PH (Philippines) is outside it; use mechanism = "scc" (standard contractual clauses), "bcr" (binding corporate rules) or, for occasional transfers, "derogation".`,
+			},
+		},
+		{
 			name:            "blank purpose",
 			mutate:          func(a *Activity) { a.Purposes = []string{"Orders", "  "} },
 			wantSensitivity: "medium",
@@ -194,7 +386,11 @@ func TestAnalyze(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := base()
 			tt.mutate(&a)
-			an, fs := Analyze(a, options(t))
+			opt := options(t)
+			if tt.options != nil {
+				tt.options(&opt)
+			}
+			an, fs := Analyze(a, opt)
 			if tt.wantSensitivity != "" {
 				if !an.SensitivityKnown || an.Sensitivity.String() != tt.wantSensitivity || an.SpecialCategories != tt.wantSpecial {
 					t.Errorf("sensitivity = %s (known %v), special %v; want %s, %v", an.Sensitivity, an.SensitivityKnown, an.SpecialCategories, tt.wantSensitivity, tt.wantSpecial)
@@ -203,7 +399,12 @@ func TestAnalyze(t *testing.T) {
 					t.Errorf("triggers = %v (pia %v), want %s (pia %v)", an.Triggers, an.PIARequired, tt.wantTriggers, tt.wantPIA)
 				}
 			}
-			if got := strings.Join(an.Stages, ","); got != "collection,storage" {
+			// Stages in life-cycle order; base declares storage before collection.
+			wantStages := "collection,storage"
+			if len(a.Transfers) > 0 {
+				wantStages += ",transfer"
+			}
+			if got := strings.Join(an.Stages, ","); len(a.Stages) == 2 && got != wantStages {
 				t.Errorf("stages = %s, want life-cycle order", got)
 			}
 			joined := joinFindings(fs)
@@ -212,10 +413,24 @@ func TestAnalyze(t *testing.T) {
 					t.Errorf("findings lack %q; got:\n%s", w, joined)
 				}
 			}
-			if len(tt.wantFindings) == 0 && len(fs) > 0 {
-				t.Errorf("unexpected findings:\n%s", joined)
+			if n := countFindingLines(tt.wantFindings); len(fs) != n {
+				t.Errorf("%d findings, want %d:\n%s", len(fs), n, joined)
 			}
 		})
+	}
+}
+
+func TestStagesInLifeCycleOrder(t *testing.T) {
+	a := base()
+	a.Stages = []Stage{{Name: "disposal"}, {Name: "use"}, {Name: "collection"}}
+	a.Transfers = []Transfer{{Recipient: "Payments", Country: "IE", Mechanism: "not_required"}}
+	an, _ := Analyze(a, options(t))
+	if got := strings.Join(an.Stages, ","); !an.StagesKnown || got != "collection,use,transfer,disposal" {
+		t.Errorf("stages = %s (known %v)", got, an.StagesKnown)
+	}
+	a.Unknown = map[string]bool{"transfers": true}
+	if an, _ := Analyze(a, options(t)); an.StagesKnown {
+		t.Error("stages depend on whether there are transfers")
 	}
 }
 
@@ -235,6 +450,37 @@ func TestUnknownInputsAreNotChecked(t *testing.T) {
 	if len(fs) > 0 {
 		t.Errorf("nothing may be reported on unknown values: %s", joinFindings(fs))
 	}
+
+	// Unknown attributes of a block are not checked, and the known ones
+	// that depend on them wait too.
+	a = base()
+	a.LegalBasis = ""
+	a.Stages = []Stage{{Name: "storage", Countries: []string{"US"}}, {Name: "use", Unknown: map[string]bool{"countries": true}}}
+	a.Transfers = []Transfer{
+		{Recipient: "Hosting", Mechanism: "not_required", Unknown: map[string]bool{"country": true}},
+		{Country: "US", Mechanism: "adequacy", Unknown: map[string]bool{"recipient": true, "mechanism": true}},
+	}
+	a.Unknown = map[string]bool{"legal_basis": true}
+	opt := options(t)
+	opt.Jurisdiction = "EEA"
+	if _, fs := Analyze(a, opt); len(fs) > 0 {
+		t.Errorf("nothing may be reported on unknown values: %s", joinFindings(fs))
+	}
+}
+
+// countFindingLines counts the findings wanted: each starts with its
+// severity; other wants are further parts of the one before.
+func countFindingLines(wants []string) int {
+	n := 0
+	for _, w := range wants {
+		if strings.HasPrefix(w, "error: ") || strings.HasPrefix(w, "warning: ") {
+			n++
+		}
+	}
+	if n == 0 && len(wants) > 0 {
+		return len(wants)
+	}
+	return n
 }
 
 func joinFindings(fs finding.Findings) string {

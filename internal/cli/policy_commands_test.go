@@ -59,10 +59,11 @@ func TestCheckCommand(t *testing.T) {
 		{name: "unknown flag", args: []string{"check", "--colour", "testdata/plan.json"}, wantCode: 2, wantErr: []string{"flag provided but not defined: -colour"}},
 		{name: "stdin twice", stdin: string(plan), args: []string{"check", "-", "-"}, wantCode: 2, wantErr: []string{"standard input (-) can be read only once"}},
 		// The plan's PII buckets lack encryption with KMS, a public access
-		// block (for one) and more; its activity declares no retention.
+		// block (for one) and more; its activity declares no retention and
+		// no legal basis.
 		{name: "built-in pack", args: []string{"check", "testdata/plan.json"}, wantCode: 1,
 			wantOut: []string{"aws_s3_bucket.orders (create, holds PII)", "aws_s3_bucket_pii_kms_encryption  [BLOCKING]",
-				"<builtin>/posture/activities.policy.hcl", "result: 9 blocking failures (mandatory policies)"}},
+				"<builtin>/posture/activities.policy.hcl", "result: 10 blocking failures (mandatory policies)"}},
 		{name: "own pack with the built-in pack", args: []string{"check", "--policy-dir", "testdata/policies", "--with-builtin", "testdata/plan.json"}, wantCode: 1,
 			wantOut: []string{"password (sensitive) is too short", "aws_s3_bucket_pii_kms_encryption  [BLOCKING]", "<builtin>/aws/s3.policy.hcl"}},
 		{name: "built-in pack, overridden", args: []string{"check", "--override", "aws_s3_bucket_pii_expiration", "testdata/plan.json"}, wantCode: 1,
@@ -175,7 +176,7 @@ func TestCheckVerifiesAcrossDocuments(t *testing.T) {
 				`evidence not found in the documents given: storage:aws_s3_bucket.grafana_backups.`}},
 		{name: "the posture alone: unverified, nothing fails", wantCode: 0,
 			args:    []string{"check", posture},
-			wantOut: []string{"results: 11 pass, 0 fail, 7 not_applicable", "result: no blocking failures"}},
+			wantOut: []string{"results: 13 pass, 0 fail, 6 not_applicable", "result: no blocking failures"}},
 		{name: "the verification's policies can be overridden", wantCode: 1,
 			args:    []string{"check", posture, "storage=" + storage, "--override", "pii_control_verified", "--override", "pii_risk_assessment_verified"},
 			wantOut: []string{"FAIL     pii_control_verified  [overridden]"}},

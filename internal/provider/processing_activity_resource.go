@@ -3,10 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -14,13 +10,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/privacycode/terraform-provider-pii/internal/activity"
 	"github.com/privacycode/terraform-provider-pii/internal/catalog"
 	"github.com/privacycode/terraform-provider-pii/internal/planmodifiers"
-	"github.com/privacycode/terraform-provider-pii/internal/validators"
 )
 
 var (
@@ -77,8 +71,7 @@ func systemsAttribute(stage string) schema.SetAttribute {
 		Optional:    true,
 		ElementType: types.StringType,
 		MarkdownDescription: "Systems that hold or handle the PII at the " + stage + " stage: Terraform resource addresses " +
-			"(such as `aws_s3_bucket.orders`) or any ids. The policy pack uses them to find the infrastructure that holds PII.",
-		Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+			"(such as `aws_s3_bucket.orders`) or any ids. The policy pack uses them to find the infrastructure that holds PII. None may be blank.",
 	}
 }
 
@@ -95,7 +88,10 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 			"what PII is processed, about whom, why, on what legal basis, for how long, where it is collected, stored, " +
 			"used, transferred and disposed of. At plan time the provider derives the activity's sensitivity and the " +
 			"EDPB WP248 criteria it meets, and says whether a privacy impact assessment is required. " +
-			"The resource is logical: it lives in Terraform state only.",
+			"The resource is logical: it lives in Terraform state only. Every value is checked at plan, all at once (an " +
+			"unknown PII category does not hide a malformed retention), and a problem in a stage or a transfer block is " +
+			"reported at that block and names it (`Transfer to \"Zendesk\": ...`). Values known only after apply are " +
+			"checked then.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true,
@@ -105,7 +101,6 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 			"name": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "The activity's name, as the records of processing show it. Changing it replaces the activity (its id changes).",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers:       []planmodifier.String{planmodifiers.RequiresReplaceOnChange()},
 			},
 			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "What the processing is, in a few sentences."},
@@ -113,7 +108,6 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 				Optional: true, Computed: true, Default: stringdefault.StaticString("controller"),
 				MarkdownDescription: "The organisation's role in the processing: `controller`, `processor` (it processes the PII on " +
 					"behalf of the `controllers`, as a cloud service does for its customers) or `joint_controller`. Defaults to `controller`.",
-				Validators: []validator.String{validators.OneOf(activity.Roles...)},
 			},
 			"controllers": schema.SetAttribute{
 				Optional: true, ElementType: types.StringType,
@@ -122,26 +116,25 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 					"processing agreement\"]`). Required for a processor, whose record of processing names each controller " +
 					"(GDPR Art. 30(2)(a)). For `joint_controller`, the other controllers (a warning when there are none); with " +
 					"`controller` it has no effect and draws a warning.",
-				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"owner": schema.StringAttribute{Optional: true, MarkdownDescription: "Who is accountable for the activity (a team or role)."},
 			"purposes": schema.ListAttribute{
 				Required: true, ElementType: types.StringType,
 				MarkdownDescription: "The purposes of the processing, each in words a PII principal would understand. At least one; none may be blank.",
-				Validators:          []validator.List{listvalidator.SizeAtLeast(1), listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"legal_basis": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "The lawful basis (GDPR Art. 6): `consent`, `contract`, `legal_obligation`, `vital_interests`, " +
-					"`public_task` or `legitimate_interests`. Consent with `child` principals draws a warning about parental consent.",
-				Validators: []validator.String{validators.OneOf(activity.LegalBases...)},
+					"`public_task` or `legitimate_interests`. Leaving it out draws a warning, since every processing needs one, " +
+					"except with `role = \"processor\"`: a processor acts on its controllers' instructions and relies on their " +
+					"basis. Consent with `child` principals draws a warning about parental consent.",
 			},
 			"pii_categories": schema.SetAttribute{
 				Required: true, ElementType: types.StringType,
 				MarkdownDescription: "Keys of the PII categories processed, from the PII taxonomy (such as `contact.email`, " +
 					"`financial.payment_card`, `special.health`). A parent key (`contact`) stands for all its children. " +
-					"An unknown key is an error that suggests the closest ones.",
-				Validators: []validator.Set{setvalidator.SizeAtLeast(1)},
+					"An unknown key is an error that suggests the closest ones (`special.health` for `health`); categories of " +
+					"your own are declared in catalog files (`catalog_files`).",
 			},
 			"special_category_condition": schema.StringAttribute{
 				Optional: true,
@@ -150,26 +143,22 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 					"`explicit_consent`, `employment_social_protection`, `vital_interests`, `not_for_profit_body`, " +
 					"`manifestly_made_public`, `legal_claims`, `substantial_public_interest`, `health_or_social_care`, " +
 					"`public_health`, `archiving_research_statistics`, `authorised_by_law`.",
-				Validators: []validator.String{validators.OneOf(activity.SpecialConditions...)},
 			},
 			"principals": schema.SetAttribute{
 				Required: true, ElementType: types.StringType,
 				MarkdownDescription: "The categories of PII principals (data subjects), such as `customer` or `employee`. " +
 					"`child`, `minor`, `pupil`, `employee`, `patient`, `elderly`, `asylum_seeker`, `mentally_ill` and " +
 					"`vulnerable_adult` count as vulnerable in the threshold analysis.",
-				Validators: []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"volume": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: "The approximate number of PII principals. From the provider's `large_scale_threshold` " +
 					"on, the processing counts as large scale.",
-				Validators: []validator.Int64{int64validator.AtLeast(0)},
 			},
 			"retention": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "How long the PII is kept, as an ISO 8601 duration such as `P30D`, `P6M` or `P7Y`. " +
 					"Leaving it out draws a warning.",
-				Validators: []validator.String{validators.Duration()},
 			},
 			"profiling":                 flagAttribute("Whether the processing evaluates or scores people (profiling, GDPR Art. 4(4))."),
 			"automated_decisions":       flagAttribute("Whether decisions with legal or similarly significant effect are made without human involvement (GDPR Art. 22)."),
@@ -207,7 +196,6 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 					"source": schema.StringAttribute{
 						Optional:            true,
 						MarkdownDescription: "Where the PII comes from: `data_subject`, `third_party`, `public` or `derived`.",
-						Validators:          []validator.String{validators.OneOf(activity.Sources...)},
 					},
 					"systems": systemsAttribute("collection"),
 				},
@@ -218,8 +206,9 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 					"systems": systemsAttribute("storage"),
 					"countries": schema.SetAttribute{
 						Optional: true, ElementType: types.StringType,
-						MarkdownDescription: "The countries where the PII is stored, as ISO 3166-1 alpha-2 codes (`DE`, `IE`, `US`).",
-						Validators:          []validator.Set{setvalidator.ValueStringsAre(validators.CountryCode())},
+						MarkdownDescription: "The countries where the PII is stored, as ISO 3166-1 alpha-2 codes (`DE`, `IE`, `US`). " +
+							"With the provider's `organization.jurisdiction` set, a country outside it that no `transfer` " +
+							"goes to draws a warning.",
 					},
 				},
 			},
@@ -227,6 +216,12 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 				MarkdownDescription: "Where the PII is used.",
 				Attributes: map[string]schema.Attribute{
 					"systems": systemsAttribute("use"),
+					"countries": schema.SetAttribute{
+						Optional: true, ElementType: types.StringType,
+						MarkdownDescription: "The countries from which the PII is used or accessed (a support team abroad), as " +
+							"ISO 3166-1 alpha-2 codes. With the provider's `organization.jurisdiction` set, a country outside " +
+							"it that no `transfer` goes to draws a warning.",
+					},
 				},
 			},
 			"transfer": schema.ListNestedBlock{
@@ -236,24 +231,23 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 						"recipient": schema.StringAttribute{
 							Required:            true,
 							MarkdownDescription: "Who receives the PII.",
-							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 						},
 						"recipient_role": schema.StringAttribute{
 							Optional:            true,
 							MarkdownDescription: "The recipient's role: `controller`, `processor`, `joint_controller`, `third_party` or `public_authority`.",
-							Validators:          []validator.String{validators.OneOf(activity.RecipientRoles...)},
 						},
 						"country": schema.StringAttribute{
 							Required:            true,
 							MarkdownDescription: "The recipient's country, as an ISO 3166-1 alpha-2 code (`US`, not `USA`; `GB`, not `UK`).",
-							Validators:          []validator.String{validators.CountryCode()},
 						},
 						"mechanism": schema.StringAttribute{
 							Required: true,
 							MarkdownDescription: "The transfer safeguard: `not_required` (same jurisdiction), `adequacy` (an adequacy " +
 								"decision), `scc` (standard contractual clauses), `bcr` (binding corporate rules), `derogation` " +
-								"(GDPR Art. 49) or `none`, which is an error: PII may not leave without a safeguard.",
-							Validators: []validator.String{validators.OneOf(activity.Mechanisms...)},
+								"(GDPR Art. 49) or `none`, which is an error: PII may not leave without a safeguard. `adequacy` to " +
+								"a country whose decision covers only some recipients (the US: those certified under the EU-US " +
+								"Data Privacy Framework) draws a warning that says so; with the provider's " +
+								"`organization.jurisdiction` set, so does `not_required` to a country outside it.",
 						},
 						"systems": systemsAttribute("transfer"),
 					},
@@ -265,7 +259,6 @@ func (r *processingActivityResource) Schema(_ context.Context, _ resource.Schema
 					"method": schema.StringAttribute{
 						Optional:            true,
 						MarkdownDescription: "`deletion`, `crypto_erasure`, `anonymisation`, `return` (to the controller) or `destruction` (of media).",
-						Validators:          []validator.String{validators.OneOf(activity.Disposals...)},
 					},
 					"systems": systemsAttribute("disposal"),
 				},
@@ -325,42 +318,62 @@ func (m *processingActivityModel) toActivity(ctx context.Context, diags *diag.Di
 	}
 
 	stagesKnown := true
-	for _, s := range []struct {
+	for _, st := range []struct {
 		name string
 		v    types.Object
 	}{{"collection", m.Collection}, {"storage", m.Storage}, {"use", m.Use}, {"disposal", m.Disposal}} {
 		switch {
-		case s.v.IsUnknown():
+		case st.v.IsUnknown():
 			stagesKnown = false
-		case !s.v.IsNull():
-			a.Stages = append(a.Stages, s.name)
+		case !st.v.IsNull():
+			stage := activity.Stage{Name: st.name, Unknown: map[string]bool{}}
+			var ok bool
+			stage.Source, ok = objectString(st.v, "source")
+			noteIn(stage.Unknown, "source", ok)
+			stage.Method, ok = objectString(st.v, "method")
+			noteIn(stage.Unknown, "method", ok)
+			stage.Countries, ok = objectStrings(st.v, "countries")
+			noteIn(stage.Unknown, "countries", ok)
+			stage.Systems, ok = objectStrings(st.v, "systems")
+			noteIn(stage.Unknown, "systems", ok)
+			a.Stages = append(a.Stages, stage)
 		}
 	}
 	transfers, ok := objectsOf(ctx, m.Transfer, diags)
 	note("transfers", ok)
-	if !ok {
-		stagesKnown = false
-	}
-	if len(transfers) > 0 {
-		a.Stages = append(a.Stages, "transfer")
-	}
 	for _, t := range transfers {
+		// An unknown block keeps its place, so that the findings about
+		// the others keep their indexes.
+		tr := activity.Transfer{Unknown: map[string]bool{}}
 		if t.IsUnknown() {
-			unknown["transfers"] = true
+			for _, n := range []string{"recipient", "recipient_role", "country", "mechanism", "systems"} {
+				tr.Unknown[n] = true
+			}
+			a.Transfers = append(a.Transfers, tr)
 			continue
 		}
-		var tr activity.Transfer
-		var k1, k2, k3, k4 bool
-		tr.Recipient, k1 = objectString(t, "recipient")
-		tr.RecipientRole, k2 = objectString(t, "recipient_role")
-		tr.Country, k3 = objectString(t, "country")
-		tr.Mechanism, k4 = objectString(t, "mechanism")
-		note("transfers", k1 && k2 && k3 && k4)
+		tr.Recipient, ok = objectString(t, "recipient")
+		noteIn(tr.Unknown, "recipient", ok)
+		tr.RecipientRole, ok = objectString(t, "recipient_role")
+		noteIn(tr.Unknown, "recipient_role", ok)
+		tr.Country, ok = objectString(t, "country")
+		noteIn(tr.Unknown, "country", ok)
+		tr.Mechanism, ok = objectString(t, "mechanism")
+		noteIn(tr.Unknown, "mechanism", ok)
+		tr.Systems, ok = objectStrings(t, "systems")
+		noteIn(tr.Unknown, "systems", ok)
 		a.Transfers = append(a.Transfers, tr)
 	}
 	note("stages", stagesKnown)
 	a.Unknown = unknown
 	return a
+}
+
+// noteIn marks an attribute of a block as unknown.
+func noteIn(unknown map[string]bool, name string, known bool) {
+	if !known {
+		unknown[name] = true
+	}
 }
 
 // compute fills the computed attributes from the core's analysis.
@@ -369,12 +382,15 @@ func (r *processingActivityResource) compute(ctx context.Context, m *processingA
 	if set == nil {
 		return
 	}
-	threshold := int64(DefaultLargeScaleThreshold)
+	opt := activity.Options{Catalog: set, LargeScaleThreshold: int64(DefaultLargeScaleThreshold)}
 	if r.settings != nil {
-		threshold = r.settings.LargeScaleThreshold
+		opt.LargeScaleThreshold = r.settings.LargeScaleThreshold
+		// "" when organization.jurisdiction is not set or not known: then
+		// nothing is judged abroad.
+		opt.Jurisdiction = r.settings.Organization.Jurisdiction
 	}
 	a := m.toActivity(ctx, diags)
-	an, fs := activity.Analyze(a, activity.Options{Catalog: set, LargeScaleThreshold: threshold})
+	an, fs := activity.Analyze(a, opt)
 	addFindings(diags, fs)
 
 	m.ID = knownString(an.IDKnown, an.ID)

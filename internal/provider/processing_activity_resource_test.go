@@ -181,10 +181,10 @@ func TestAccProcessingActivityErrors(t *testing.T) {
     country   = "US"
     mechanism = "none"
   }`),
-			`Error: Transfer without a safeguard with pii_processing_activity.test, … The transfer to Mailer Inc (US) has mechanism "none": PII may not leave its jurisdiction without a safeguard.`},
+			`Error: Transfer without a safeguard with pii_processing_activity.test, on terraform_plugin_test.tf line 21, in resource "pii_processing_activity" "test": 21: mechanism = "none" Transfer to "Mailer Inc" (US): mechanism "none" declares no safeguard, and PII may not leave its jurisdiction without one.`},
 		{"malformed retention",
 			activityConfig(`retention = "30 days"`),
-			`Error: Invalid value with pii_processing_activity.test, … retention = "30 days" … "30 days" is not an ISO 8601 duration: write P followed by amounts and units, such as P30D (30 days)`},
+			`Error: Invalid value with pii_processing_activity.test, on terraform_plugin_test.tf line 17, in resource "pii_processing_activity" "test": 17: retention = "30 days" "30 days" is not an ISO 8601 duration: write P followed by amounts and units, such as P30D (30 days)`},
 		{"retention with a fixable slip",
 			activityConfig(`retention = "P5H"`),
 			`Did you mean "PT5H"?`},
@@ -194,33 +194,66 @@ func TestAccProcessingActivityErrors(t *testing.T) {
     country   = "UK"
     mechanism = "adequacy"
   }`),
-			`Error: Invalid value … country = "UK" … "UK" is not an ISO 3166-1 alpha-2 country code. … Did you mean "GB"`},
+			`Error: Invalid value with pii_processing_activity.test, on terraform_plugin_test.tf line 20, in resource "pii_processing_activity" "test": 20: country = "UK" Transfer to "UK office": "UK" is not an ISO 3166-1 alpha-2 country code. Did you mean "GB" (United Kingdom)?`},
 		{"storage country",
 			activityConfig(`storage {
     countries = ["DEU"]
   }`),
-			`"DEU" is not an ISO 3166-1 alpha-2 country code`},
+			`Error: Invalid value with pii_processing_activity.test, on terraform_plugin_test.tf line 19, in resource "pii_processing_activity" "test": 19: countries = ["DEU"] Storage stage: "DEU" is not an ISO 3166-1 alpha-2 country code: it is an alpha-3 code. Did you mean "DE" (Germany)?`},
 		{"empty purposes",
 			activityConfig(`purposes = []`),
-			`Attribute purposes list must contain at least 1 elements, got: 0`},
+			`Error: No purpose with pii_processing_activity.test, on terraform_plugin_test.tf line 13, in resource "pii_processing_activity" "test": 13: purposes = [] Activity "Newsletter" states no purpose.`},
 		{"empty purpose",
 			activityConfig(`purposes = ["Send the newsletter", ""]`),
-			`Attribute purposes[1] string length must be at least 1, got: 0`},
+			`Error: Empty purpose … Purpose 2 is blank.`},
 		{"blank purpose",
 			activityConfig(`purposes = ["Send the newsletter", "   "]`),
 			`Error: Empty purpose … Purpose 2 is blank.`},
 		{"unknown legal basis",
 			activityConfig(`legal_basis = "legitimate_interest"`),
-			`"legitimate_interest" is not accepted here; use one of "consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests". Did you mean "legitimate_interests"?`},
+			`Error: Invalid value with pii_processing_activity.test, on terraform_plugin_test.tf line 14, in resource "pii_processing_activity" "test": 14: legal_basis = "legitimate_interest" "legitimate_interest" is not a valid legal basis; use one of "consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests". Did you mean "legitimate_interests"?`},
 		{"no PII categories",
 			activityConfig(`pii_categories = []`),
-			`Attribute pii_categories set must contain at least 1 elements, got: 0`},
+			`Error: No PII categories … Activity "Newsletter" names no PII category.`},
 		{"a processor without controllers",
 			activityConfig(`role = "processor"`),
 			`Error: Processor without a controller with pii_processing_activity.test, on terraform_plugin_test.tf line 11, in resource "pii_processing_activity" "test": 11: resource "pii_processing_activity" "test" { Activity "Newsletter" has role "processor" but names no controller. Set controllers to the PII controllers on whose behalf the organisation processes the PII, such as ["Acme Retail Ltd"], or, for a service with many customers, to how they are identified, such as ["Each customer, under its data processing agreement"]: a processor's record of processing names each controller (GDPR Art. 30(2)(a)).`},
 		{"a blank controller",
 			activityConfig("role = \"processor\"\n  controllers = [\"\"]"),
-			`Attribute controllers[Value("")] string length must be at least 1, got: 0`},
+			`Error: Empty controller … A controller is blank: name each one, or remove the blank entry.`},
+		{"a PII category named by its last part",
+			activityConfig(`pii_categories = ["health"]`),
+			`Error: Unknown PII category with pii_processing_activity.test, on terraform_plugin_test.tf line 15, in resource "pii_processing_activity" "test": 15: pii_categories = ["health"] There is no PII category "health". Did you mean "special.health"? Top-level categories: … To add a category of your own, declare a pii_category block (such as pii_category "financial.crypto_wallet") in a catalog file and list the file in the provider's catalog_files.`},
+		{"a transfer's mechanism",
+			activityConfig(`transfer {
+    recipient = "Mailer Inc"
+    country   = "US"
+    mechanism = "sccs"
+  }`),
+			`Error: Invalid value with pii_processing_activity.test, on terraform_plugin_test.tf line 21, in resource "pii_processing_activity" "test": 21: mechanism = "sccs" Transfer to "Mailer Inc": "sccs" is not a valid mechanism; use one of "not_required", "adequacy", "scc", "bcr", "derogation", "none". Did you mean "scc"?`},
+		{"the second transfer is named",
+			activityConfig(`transfer {
+    recipient = "Payments"
+    country   = "IE"
+    mechanism = "not_required"
+  }
+  transfer {
+    recipient      = "Zendesk"
+    recipient_role = "vendor"
+    country        = "US"
+    mechanism      = "scc"
+  }`),
+			`Error: Invalid value with pii_processing_activity.test, on terraform_plugin_test.tf line 25, in resource "pii_processing_activity" "test": 25: recipient_role = "vendor" Transfer to "Zendesk": "vendor" is not a valid recipient role; use one of "controller", "processor", "joint_controller", "third_party", "public_authority".`},
+		{"a stage's enumeration",
+			activityConfig(`disposal {
+    method = "shredding"
+  }`),
+			`Error: Invalid value with pii_processing_activity.test, on terraform_plugin_test.tf line 19, in resource "pii_processing_activity" "test": 19: method = "shredding" Disposal stage: "shredding" is not a valid disposal method; use one of "deletion", "crypto_erasure", "anonymisation", "return", "destruction".`},
+		{"a blank system",
+			activityConfig(`collection {
+    systems = [""]
+  }`),
+			`Error: Empty system with pii_processing_activity.test, on terraform_plugin_test.tf line 19, in resource "pii_processing_activity" "test": 19: systems = [""] Collection stage: a system is blank: name each one, or remove the blank entry.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -240,6 +273,7 @@ func TestAccProcessingActivityWarnings(t *testing.T) {
 		{"no retention", `
 resource "pii_processing_activity" "test" {
   name           = "Newsletter"
+  legal_basis    = "consent"
   purposes       = ["Send the newsletter"]
   pii_categories = ["contact.email"]
   principals     = ["subscriber"]
@@ -260,6 +294,21 @@ resource "pii_processing_activity" "test" {
 		{"a processor that names its controllers has no warnings",
 			activityConfig("role = \"processor\"\n  controllers = [\"Each customer, under its data processing agreement\"]"), nil},
 		{"a clean activity has no warnings", activityConfig(""), nil},
+		{"no legal basis", activityConfig(`legal_basis = null`),
+			[]string{`warning: No legal basis: Activity "Newsletter" does not say on what lawful basis it processes PII: every processing needs one (GDPR Art. 6(1)). Set legal_basis to one of "consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"; if the organisation processes the PII only on another's behalf, set role = "processor" instead.`}},
+		// A processor relies on its controllers' lawful basis.
+		{"a processor without a legal basis has no warnings",
+			activityConfig("legal_basis = null\n  role = \"processor\"\n  controllers = [\"Each customer\"]"), nil},
+		// Without organization.jurisdiction nothing is abroad, and a
+		// transfer that needs no safeguard is not questioned.
+		{"no home jurisdiction, no judgement of countries", activityConfig(`storage {
+    countries = ["US"]
+  }
+  transfer {
+    recipient = "Stripe"
+    country   = "US"
+    mechanism = "not_required"
+  }`), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -345,4 +394,168 @@ resource "pii_processing_activity" "test" {
 			},
 		}},
 	})
+}
+
+// planAt is a diagnostic wanted at the line of a configuration that holds
+// marker (the n-th such line, counting from 1, when n is set).
+type planAt struct {
+	text, marker string
+	n            int
+}
+
+// expectDiagnosticsAt fails unless exactly the wanted diagnostics were
+// reported, each at the line of its marker in config.
+func expectDiagnosticsAt(t *testing.T, config string, got []planDiagnostic, want ...planAt) {
+	t.Helper()
+	lines := strings.Split(config, "\n")
+	lineOf := func(w planAt) int {
+		seen := 0
+		for i, l := range lines {
+			if strings.Contains(l, w.marker) {
+				if seen++; seen >= max(w.n, 1) {
+					return i + 1
+				}
+			}
+		}
+		t.Fatalf("no line holds %q", w.marker)
+		return 0
+	}
+	norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	var all []string
+	for _, d := range got {
+		line := 0
+		if d.Range != nil {
+			line = d.Range.Start.Line
+		}
+		all = append(all, fmt.Sprintf("line %d: %s", line, norm(d.String())))
+	}
+	joined := strings.Join(all, "\n")
+	for _, w := range want {
+		if !strings.Contains(joined, fmt.Sprintf("line %d: %s", lineOf(w), norm(w.text))) {
+			t.Errorf("diagnostics lack, at line %d, %q; got:\n%s", lineOf(w), w.text, joined)
+		}
+	}
+	if len(all) != len(want) {
+		t.Errorf("got %d diagnostics, want %d:\n%s", len(all), len(want), joined)
+	}
+}
+
+// Independent problems all come out of one plan: Terraform stops at the
+// schema's validation errors before it plans, so none of these is left to
+// a schema validator.
+func TestAccProcessingActivityAllProblemsAtOnce(t *testing.T) {
+	config := providerBlock + `
+resource "pii_processing_activity" "test" {
+  name           = "Support"
+  purposes       = ["Answer support requests"]
+  legal_basis    = "contract"
+  pii_categories = ["health", "contact.email"]
+  principals     = ["customer"]
+  retention      = "30 days"
+
+  storage {
+    countries = ["DEU"]
+  }
+  transfer {
+    recipient = "Stripe"
+    country   = "US"
+    mechanism = "scc"
+  }
+  transfer {
+    recipient = "Zendesk"
+    country   = "UK"
+    mechanism = "none"
+  }
+}
+`
+	expectDiagnosticsAt(t, config, planDiagnostics(t, config),
+		planAt{text: `error: Unknown PII category: There is no PII category "health". Did you mean "special.health"?`, marker: "pii_categories"},
+		planAt{text: `error: Invalid value: "30 days" is not an ISO 8601 duration`, marker: "retention"},
+		planAt{text: `error: Invalid value: Storage stage: "DEU" is not an ISO 3166-1 alpha-2 country code`, marker: "countries"},
+		planAt{text: `error: Invalid value: Transfer to "Zendesk": "UK" is not an ISO 3166-1 alpha-2 country code. Did you mean "GB" (United Kingdom)?`, marker: `country   = "UK"`},
+		planAt{text: `error: Transfer without a safeguard: Transfer to "Zendesk" (UK): mechanism "none" declares no safeguard`, marker: `mechanism = "none"`},
+	)
+}
+
+// With the home jurisdiction set, the stages abroad need a transfer, and
+// transfers say when their safeguard does not fit; each finding is at its
+// block's line and names it.
+func TestAccProcessingActivityHomeJurisdiction(t *testing.T) {
+	home := providerBlock + `
+provider "pii" {
+  organization = {
+    jurisdiction = "EEA"
+  }
+}
+`
+	tests := []struct {
+		name, config string
+		want         []planAt
+	}{
+		{"storage and use abroad without a transfer", activityConfig(`storage {
+    countries = ["IE", "US"]
+  }
+  use {
+    countries = ["IN"]
+  }
+  transfer {
+    recipient = "Support centre"
+    country   = "PH"
+    mechanism = "scc"
+  }`), []planAt{
+			{text: `warning: Stage outside the home jurisdiction: Storage stage: the PII is stored in US (United States), outside the home jurisdiction (the EEA), but no transfer goes to US. Add a transfer block with country = "US", the recipient (such as the hosting provider) and the safeguard it relies on (mechanism = "scc", "adequacy", …), so that the record shows the transfer (GDPR Art. 44–46), or correct the country.`, marker: `countries = ["IE", "US"]`},
+			{text: `warning: Stage outside the home jurisdiction: Use stage: the PII is used in IN (India), outside the home jurisdiction (the EEA), but no transfer goes to IN.`, marker: `countries = ["IN"]`},
+		}},
+		{"a stage abroad with its transfer", activityConfig(`storage {
+    countries = ["US"]
+  }
+  transfer {
+    recipient = "Hosting provider"
+    country   = "US"
+    mechanism = "scc"
+  }`), nil},
+		{"partial adequacy decisions", activityConfig(`transfer {
+    recipient = "Payments"
+    country   = "IE"
+    mechanism = "not_required"
+  }
+  transfer {
+    recipient = "Stripe"
+    country   = "US"
+    mechanism = "not_required"
+  }
+  transfer {
+    recipient = "Mailer"
+    country   = "US"
+    mechanism = "adequacy"
+  }
+  transfer {
+    recipient = "Call centre"
+    country   = "PH"
+    mechanism = "not_required"
+  }`), []planAt{
+			{text: `warning: Partial adequacy decision: Transfer to "Stripe" (US): the adequacy decision for US covers only recipients certified under the EU-US Data Privacy Framework, and US is outside the home jurisdiction (the EEA); confirm the recipient is certified and set mechanism = "adequacy", or use mechanism = "scc".`, marker: `mechanism = "not_required"`, n: 2},
+			{text: `warning: Partial adequacy decision: Transfer to "Mailer" (US): the adequacy decision for US covers only recipients certified under the EU-US Data Privacy Framework; confirm the recipient is certified or use mechanism = "scc".`, marker: `mechanism = "adequacy"`},
+			{text: `warning: Transfer abroad without a safeguard: Transfer to "Call centre" (PH): mechanism "not_required" is for recipients inside the home jurisdiction (the EEA), and PH (Philippines) is outside it; use mechanism = "scc"`, marker: `mechanism = "not_required"`, n: 3},
+		}},
+		// Unknown at plan is never an error: the checks wait for apply.
+		{"a transfer country known only after apply", `
+resource "terraform_data" "country" {
+  input = "US"
+}
+` + activityConfig(`storage {
+    countries = ["US"]
+  }
+  transfer {
+    recipient = "Hosting provider"
+    country   = terraform_data.country.output
+    mechanism = "adequacy"
+  }`), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			config := home + tt.config
+			expectDiagnosticsAt(t, config, planDiagnostics(t, config), tt.want...)
+		})
+	}
 }

@@ -1,26 +1,35 @@
-# Processing activities: transfers, special categories, retention.
+# Processing activities: transfers, lawful basis, special categories, retention.
 
 resource_policy "pii_processing_activity" "activity_transfers_safeguarded" {
-  description       = "A transfer of PII out of the home jurisdiction names its country and relies on a safeguard that fits it"
+  description       = "PII that leaves the home jurisdiction, sent to a recipient or stored or used abroad, goes by a transfer that names its country and relies on a safeguard that fits it"
   controls          = ["iso27701:A.7.5.1", "iso27701:A.7.5.2", "iso29151:13.2.2", "iso27018:A.12.1"]
   severity          = "high"
   enforcement_level = "mandatory"
-  filter            = length(try(attrs.transfer, [])) > 0
+  filter            = length(try(attrs.transfer, [])) > 0 || length(local.abroad) > 0
 
   locals {
-    transfers = [for t in attrs.transfer : {
+    transfers = [for t in try(attrs.transfer, []) : {
       recipient = coalesce(try(t.recipient, null), "an unnamed recipient")
       country   = try(t.country, null)
       mechanism = coalesce(try(t.mechanism, null), "(none)")
     }]
     no_country = [for t in local.transfers : "${t.recipient} (no country)" if t.country == null]
     # Abroad, "not_required" and no mechanism at all are not safeguards;
-    # "adequacy" holds only where there is an adequacy decision.
-    unsafeguarded = [for t in local.transfers : "${t.recipient} in ${t.country} (mechanism ${t.mechanism})"
+    # "adequacy" holds only where there is an adequacy decision. Where the
+    # decision covers only some recipients, the message says which.
+    unsafeguarded = [for t in local.transfers : "${t.recipient} in ${t.country} (mechanism ${t.mechanism}${lookup(input.partial_adequacy, coalesce(t.country, "-"), "") == "" ? "" : ": the adequacy decision for ${t.country} ${lookup(input.partial_adequacy, coalesce(t.country, "-"), "")}; confirm the recipient is covered and set mechanism \"adequacy\", or use mechanism \"scc\""})"
       if t.country != null && !contains(input.home_countries, coalesce(t.country, "-")) && (
         contains(["(none)", "none", "not_required"], t.mechanism) ||
         (t.mechanism == "adequacy" && !contains(input.adequate_countries, coalesce(t.country, "-")))
     )]
+    # Storage and use abroad: PII kept or used there has left the home
+    # jurisdiction, so a transfer to that country must say how. A block
+    # may leave countries null.
+    transfer_countries = [for t in local.transfers : t.country if t.country != null]
+    abroad = concat(
+      [for c in(try(attrs.storage.countries, null) == null ? [] : tolist(attrs.storage.countries)) : "stored in ${c}" if !contains(input.home_countries, c) && !contains(local.transfer_countries, c)],
+      [for c in(try(attrs.use.countries, null) == null ? [] : tolist(attrs.use.countries)) : "used in ${c}" if !contains(input.home_countries, c) && !contains(local.transfer_countries, c)],
+    )
   }
 
   enforce {
@@ -31,6 +40,26 @@ resource_policy "pii_processing_activity" "activity_transfers_safeguarded" {
   enforce {
     condition     = length(local.unsafeguarded) == 0
     error_message = "${meta.address} transfers PII out of the home jurisdiction without a fitting safeguard: ${join("; ", local.unsafeguarded)}. Use mechanism \"adequacy\" only for a country with an adequacy decision (${join(", ", input.adequate_countries)}); otherwise \"scc\", \"bcr\" or, for occasional transfers, \"derogation\"."
+  }
+
+  enforce {
+    condition     = length(local.abroad) == 0
+    error_message = "${meta.address} has PII ${join(", ", local.abroad)}, outside the home jurisdiction, and no transfer goes there: add a transfer block for each such country, with the recipient (such as the hosting provider) and the safeguard it relies on, so that the record shows the transfer."
+  }
+}
+
+resource_policy "pii_processing_activity" "activity_lawful_basis" {
+  description       = "Every activity carried out as a controller states its lawful basis (GDPR Art. 6); a processor's activity relies on its controllers' basis and is not asked"
+  controls          = ["iso27701:A.7.2.2", "iso29151:A.4"]
+  severity          = "high"
+  enforcement_level = "mandatory_overridable"
+  # A processor acts on its controllers' instructions, under their basis,
+  # which its record of processing (GDPR Art. 30(2)) does not state.
+  filter = try(attrs.role, null) != "processor"
+
+  enforce {
+    condition     = try(attrs.legal_basis, null) != null
+    error_message = "${meta.address} has no legal_basis: every processing needs a lawful basis (GDPR Art. 6(1)). Set legal_basis to \"consent\", \"contract\", \"legal_obligation\", \"vital_interests\", \"public_task\" or \"legitimate_interests\"; for processing done only on another's behalf, set role = \"processor\"."
   }
 }
 

@@ -83,6 +83,100 @@ test "a transfer country known only after apply defers the check" {
   }
 }
 
+test "a transfer that needs no safeguard to a partly adequate country says what the decision covers" {
+  resource "pii_processing_activity" "payments" {
+    attrs = { name = "Payments", transfer = [{ recipient = "Stripe", country = "US", mechanism = "not_required" }] }
+  }
+  expect "activity_transfers_safeguarded" {
+    result  = "fail"
+    message = "Stripe in US \\(mechanism not_required: the adequacy decision for US covers only recipients certified under the EU-US Data Privacy Framework; confirm the recipient is covered and set mechanism \"adequacy\", or use mechanism \"scc\"\\)\\. Use mechanism"
+  }
+}
+
+test "PII stored or used abroad without a transfer there fails" {
+  resource "pii_processing_activity" "monitoring" {
+    attrs = {
+      name     = "Monitoring"
+      storage  = { countries = ["IE", "US"], systems = null }
+      use      = { countries = ["IN"], systems = null }
+      transfer = [{ recipient = "Call centre", country = "PH", mechanism = "scc" }]
+    }
+  }
+  expect "activity_transfers_safeguarded" {
+    result  = "fail"
+    message = "^pii_processing_activity.monitoring has PII stored in US, used in IN, outside the home jurisdiction, and no transfer goes there: add a transfer block"
+  }
+}
+
+test "PII stored abroad with a transfer there passes" {
+  resource "pii_processing_activity" "monitoring" {
+    attrs = {
+      name     = "Monitoring"
+      storage  = { countries = ["US"], systems = null }
+      transfer = [{ recipient = "Hosting provider", country = "US", mechanism = "scc" }]
+    }
+  }
+  expect "activity_transfers_safeguarded" {
+    result = "pass"
+  }
+}
+
+test "PII stored at home without transfers has nothing to check" {
+  variables = { home_countries = ["GB"] }
+  resource "pii_processing_activity" "payroll" {
+    attrs = { name = "Payroll", storage = { countries = ["GB"], systems = null }, use = { countries = null, systems = ["hr_portal"] }, transfer = [] }
+  }
+  expect "activity_transfers_safeguarded" {
+    result = "not_applicable"
+  }
+}
+
+test "storage countries known only after apply defer the check" {
+  resource "pii_processing_activity" "monitoring" {
+    attrs = { name = "Monitoring", storage = { countries = unknown, systems = null }, transfer = [] }
+  }
+  expect "activity_transfers_safeguarded" {
+    result = "unknown"
+  }
+}
+
+test "an activity with a legal basis passes" {
+  resource "pii_processing_activity" "payroll" {
+    attrs = { name = "Payroll", role = "controller", legal_basis = "legal_obligation" }
+  }
+  expect "activity_lawful_basis" {
+    result = "pass"
+  }
+}
+
+test "a controller's activity without a legal basis fails" {
+  resource "pii_processing_activity" "marketing" {
+    attrs = { name = "Marketing", role = "joint_controller", legal_basis = null }
+  }
+  expect "activity_lawful_basis" {
+    result  = "fail"
+    message = "^pii_processing_activity.marketing has no legal_basis: every processing needs a lawful basis \\(GDPR Art. 6\\(1\\)\\)\\. Set legal_basis to"
+  }
+}
+
+test "a processor's activity relies on its controllers' basis" {
+  resource "pii_processing_activity" "tickets" {
+    attrs = { name = "Support tickets", role = "processor", legal_basis = null }
+  }
+  expect "activity_lawful_basis" {
+    result = "not_applicable"
+  }
+}
+
+test "a legal basis known only after apply defers the check" {
+  resource "pii_processing_activity" "marketing" {
+    attrs = { name = "Marketing", role = "controller", legal_basis = unknown }
+  }
+  expect "activity_lawful_basis" {
+    result = "unknown"
+  }
+}
+
 test "special categories with access control and cryptography in scope pass" {
   resource "pii_processing_activity" "payroll" {
     attrs = { name = "Payroll", id = "payroll-31373d72", special_categories = true }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strconv"
@@ -33,6 +34,7 @@ func runReport(env Env, args []string) int {
 	fs.Var(&vars, "var", "with --with-check, set a pack input: `NAME=VALUE` (repeatable)")
 	fs.Var(&varFiles, "var-file", "with --with-check, set pack inputs from an HCL `FILE` of name = value lines (repeatable)")
 	fs.Var(&catalogFiles, "catalog-file", "load this catalog `FILE` on top of the built-in catalogs for the Statement of Applicability (repeatable)")
+	configDir := fs.String("config-dir", "", "the root module's `DIR`, where relative catalog_files of the provider block are resolved (default: each plan file's directory)")
 	fs.Usage = func() {
 		fmt.Fprint(env.Stderr, "Usage: terraform-provider-pii report [options] INPUT.json...\n\n"+
 			"Turns plans and states from 'terraform show -json' into a report people read: the records of\n"+
@@ -67,15 +69,50 @@ func runReport(env Env, args []string) int {
 	if !*withCheck && (len(dirs) > 0 || len(vars) > 0 || len(varFiles) > 0 || *withBuiltin) {
 		return fail("--policy-dir, --with-builtin, --var and --var-file set up the policy check: add --with-check")
 	}
+	if *configDir != "" {
+		if st, err := os.Stat(*configDir); err != nil || !st.IsDir() {
+			return fail("--config-dir %s: not a directory", *configDir)
+		}
+	}
 	set, diags := catalog.LoadFiles(catalogFiles)
 	if diags.HasErrors() {
 		return fail("the catalog files do not load:\n%s", catalog.FormatDiagnostics(diags))
+	}
+	// Standard input can be read once: keep a copy for the second pass
+	// that reads the provider blocks.
+	var stdin bytes.Buffer
+	if env.Stdin != nil {
+		env.Stdin = io.TeeReader(env.Stdin, &stdin)
 	}
 	docs, err := readDocuments(env, inputs)
 	if err != nil {
 		return fail("%s", err)
 	}
-	p, err := posture.Read(docs, posture.Options{Catalogs: set})
+	blocks, err := providerBlocks(docs, func(d *tfplan.Document) ([]byte, error) {
+		if d.Name == "-" {
+			return stdin.Bytes(), nil
+		}
+		return os.ReadFile(d.Name)
+	})
+	if err != nil {
+		return fail("%s", err)
+	}
+	// The catalog files the provider blocks name, so that one's own
+	// controls are not listed as unknown; a file not found is a warning.
+	if found := planCatalogFiles(env.Stderr, docs, blocks, *configDir); len(found) > 0 {
+		all := slices.Clone([]string(catalogFiles))
+		for _, f := range found {
+			if !slices.ContainsFunc(all, func(g string) bool { return samePath(f, g) }) {
+				all = append(all, f)
+			}
+		}
+		if withFound, diags := catalog.LoadFiles(all); diags.HasErrors() {
+			fmt.Fprintf(env.Stderr, "Warning: the catalog files that the provider block names do not load, so the report uses the catalogs without them:\n%s\n", catalog.FormatDiagnostics(diags))
+		} else {
+			set = withFound
+		}
+	}
+	p, err := posture.Read(docs, posture.Options{Catalogs: set, Providers: blocks})
 	if err != nil {
 		return fail("%s", err)
 	}

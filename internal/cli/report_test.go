@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
 )
 
 const completePlan = "../report/testdata/complete-plan.json"
@@ -31,6 +33,7 @@ func TestReportCommand(t *testing.T) {
 		}
 	}
 
+	stamp := planTimestamp(t, completePlan)
 	tests := []struct {
 		name     string
 		stdin    string
@@ -51,7 +54,9 @@ func TestReportCommand(t *testing.T) {
 		{name: "title", args: []string{"report", "--format", "markdown", "--title", "Acme <Ltd>", completePlan}, wantCode: 0,
 			wantOut: []string{"# Acme &lt;Ltd&gt;"}},
 		{name: "stdin", stdin: string(complete), args: []string{"report", "--format", "markdown", "-"}, wantCode: 0,
-			wantOut: []string{"From - · terraform-provider-pii", "Payroll and absence management"}},
+			wantOut: []string{"From -, plan of " + stamp + ", Terraform 1.11.4 · terraform-provider-pii", "Payroll and absence management",
+				"| - | Example Retail B.V. | privacy@retail.example, Keizersgracht 1, Amsterdam | dpo@retail.example | controller |",
+				"**Records of processing (GDPR Art. 30):** ✅ 3 of 3 complete."}},
 		{name: "catalog file", args: []string{"report", "--format", "json", "--catalog-file", "../../examples/complete/catalog.hcl", completePlan}, wantCode: 0,
 			wantOut: []string{`"ref": "iso29151:A.3.1"`}},
 		// The policies fail, and the report is written all the same.
@@ -61,10 +66,10 @@ func TestReportCommand(t *testing.T) {
 			wantOut: []string{`"policy_results": {`, `"policy": "assessment_approved"`}},
 		{name: "with check, var", args: []string{"report", "--with-check", "--policy-dir", "testdata/policies", "--var", `regions=["us-east-1"]`, "--format", "csv", "testdata/plan.json"}, wantCode: 0},
 		{name: "oscal-ssp", args: []string{"report", "--format", "oscal-ssp", completePlan}, wantCode: 0,
-			wantOut: []string{`"system-security-plan": {`, `"oscal-version": "1.1.3"`, `"last-modified": "2026-11-28T21:02:08Z"`,
+			wantOut: []string{`"system-security-plan": {`, `"oscal-version": "1.1.3"`, `"last-modified": "` + stamp + `"`,
 				`"control-id": "iso29151-9.1.1"`, `"value": "terraform-provider-pii 1.2.3"`}},
 		{name: "oscal-ar", args: []string{"report", "--format", "oscal-ar", completePlan}, wantCode: 0,
-			wantOut: []string{`"assessment-results": {`, `"start": "2026-11-28T21:02:08Z"`, `"value": "adjusted"`, `"status": "deviation-approved"`}},
+			wantOut: []string{`"assessment-results": {`, `"start": "` + stamp + `"`, `"value": "adjusted"`, `"status": "deviation-approved"`}},
 		{name: "oscal-ar with check", args: []string{"report", "--format", "oscal-ar", "--with-check", completePlan}, wantCode: 0,
 			wantOut: []string{`"findings": [`, `"name": "policy",`, `"value": "assessment_approved"`, `"state": "not-satisfied"`}},
 		{name: "no pii resources", args: []string{"report", "--format", "markdown", empty}, wantCode: 0,
@@ -194,7 +199,7 @@ func TestReportOSCAL(t *testing.T) {
 		t.Errorf("exit %d, stderr %s; a state is not dated by SOURCE_DATE_EPOCH:\n%.600s", code, errOut, out)
 	}
 	// The plan's own timestamp wins.
-	if _, out, _ := runWithStdin("", "report", "--format", "oscal-ar", completePlan); !strings.Contains(out, `"last-modified": "2026-11-28T21:02:08Z"`) {
+	if _, out, _ := runWithStdin("", "report", "--format", "oscal-ar", completePlan); !strings.Contains(out, `"last-modified": "`+planTimestamp(t, completePlan)+`"`) {
 		t.Error("the plan's timestamp does not date the document")
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
@@ -212,4 +217,103 @@ func TestReportOSCAL(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"last-modified": "`+before) && !strings.Contains(out, `"last-modified": "`+after) {
 		t.Errorf("a state without SOURCE_DATE_EPOCH is not dated now: %.400s", out)
 	}
+}
+
+const scopePlan = "../report/testdata/controller-scope-plan.json"
+
+// TestReportFindsCatalogFiles: report loads the catalog files that the
+// provider block names, relative to --config-dir or else the plan file's
+// directory, and evaluates "${path.module}/..." from the root module's .tf
+// files; a file it cannot find is a warning naming the file and where it
+// looked, never a failure.
+func TestReportFindsCatalogFiles(t *testing.T) {
+	scope, err := os.ReadFile(scopePlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := filepath.Join(t.TempDir(), "plan.json")
+	if err := os.WriteFile(elsewhere, scope, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// The controls of examples/complete/catalog.hcl, and what the report
+	// says of one it does not know.
+	const own, unknown = `"ref": "iso29151:A.3.1",`, `"in_catalog": false`
+	tests := []struct {
+		name      string
+		stdin     string
+		args      []string
+		wantOwn   bool
+		wantErr   []string
+		noWarning bool
+	}{
+		{name: "constant path beside the plan", args: []string{scopePlan}, wantOwn: true, noWarning: true},
+		{name: "constant path in --config-dir", args: []string{"--config-dir", "../report/testdata", elsewhere}, wantOwn: true, noWarning: true},
+		{name: "constant path not found", args: []string{elsewhere}, wantErr: []string{
+			`Warning: ` + elsewhere + `: catalog file "complete-catalog.hcl", named in the provider block's catalog_files, was not found (looked for ` +
+				filepath.Join(filepath.Dir(elsewhere), "complete-catalog.hcl") + `, relative to the plan file's directory ` + filepath.Dir(elsewhere) + `)`}},
+		{name: "stdin, --config-dir", stdin: string(scope), args: []string{"--config-dir", "../report/testdata", "-"}, wantOwn: true, noWarning: true},
+		{name: "path.module from the root module's .tf files", args: []string{"--config-dir", "../../examples/complete", completePlan}, wantOwn: true, noWarning: true},
+		{name: "path.module without the configuration", args: []string{completePlan}, wantErr: []string{
+			`Warning: ` + completePlan + `: the provider block's catalog_files is an expression that refers to path.module, which the plan does not evaluate, and there is no .tf file in ../report/testdata`}},
+		{name: "--catalog-file and the same file found", args: []string{"--catalog-file", "../report/testdata/complete-catalog.hcl", scopePlan}, wantOwn: true, noWarning: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"report", "--format", "json"}, tt.args...)
+			code, out, errOut := runWithStdin(tt.stdin, args...)
+			if code != 0 {
+				t.Fatalf("exit %d, want 0 (a catalog file not found is never a failure)\n%s", code, errOut)
+			}
+			if got := strings.Contains(out, own) && !strings.Contains(out, unknown); got != tt.wantOwn {
+				t.Errorf("own controls loaded = %v, want %v", got, tt.wantOwn)
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errOut)
+				}
+			}
+			if tt.noWarning && strings.Contains(errOut, "Warning") {
+				t.Errorf("unexpected warning:\n%s", errOut)
+			}
+		})
+	}
+	if code, _, errOut := runWithStdin("", "report", "--config-dir", "nowhere", scopePlan); code != 2 || !strings.Contains(errOut, "--config-dir nowhere: not a directory") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestReportOrganization: the records name the organisation of the
+// provider block, and the heading says when each document is from.
+func TestReportOrganization(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "state.json")
+	if err := os.WriteFile(state, []byte(`{"format_version":"1.0","terraform_version":"1.11.4"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runWithStdin("", "report", "--format", "markdown", scopePlan, state)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"From ../report/testdata/controller-scope-plan.json, plan of " + planTimestamp(t, "../report/testdata/controller-scope-plan.json") + ", Terraform 1.11.4; " + state + ", state (the document carries no timestamp), Terraform 1.11.4",
+		"| Acme Retail Ltd |", "✅ 3 of 3 complete", "18 controls for processors are out of scope",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
+
+// planTimestamp is the timestamp of a saved plan, which changes each time
+// scripts/report-fixtures.sh plans the examples again.
+func planTimestamp(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := tfplan.Read(name, data)
+	if err != nil || doc.Timestamp == "" {
+		t.Fatalf("%s has no timestamp (%v)", name, err)
+	}
+	return doc.Timestamp
 }

@@ -25,7 +25,12 @@ func statusRank(s string) int {
 // control. A catalog the posture declares no control of is left out: a
 // controller's statement has no business listing the 25 rows of a cloud
 // processor's catalog as "not addressed".
-func buildApplicability(set *catalog.Set, controls []*Control) ([]*CatalogInfo, []*ApplicabilityRow) {
+//
+// The controls written for a role that scope leaves out are out_of_scope,
+// as one group per catalog and role (CatalogInfo.Exclusions) with the
+// justification of ps; a declaration of one is kept and counted as a
+// conflict with the scope.
+func buildApplicability(set *catalog.Set, controls []*Control, scope applicability.Scope, ps *Scope) ([]*CatalogInfo, []*ApplicabilityRow) {
 	byControl := map[*catalog.Control]*ApplicabilityRow{}
 	var infos []*CatalogInfo
 	blocks := map[string][]*ApplicabilityRow{} // rows by catalog key
@@ -37,6 +42,7 @@ func buildApplicability(set *catalog.Set, controls []*Control) ([]*CatalogInfo, 
 		for _, ctl := range cat.Controls() {
 			row := newRow(cat.Name, cat.Version, ctl.ID, ctl.Title)
 			row.Group, row.GroupTitle, row.Principle, row.InCatalog = ctl.Group, ctl.GroupTitle, ctl.Principle, true
+			row.Role = ctl.Role
 			byControl[ctl] = row
 			blocks[cat.Key()] = append(blocks[cat.Key()], row)
 		}
@@ -78,6 +84,11 @@ func buildApplicability(set *catalog.Set, controls []*Control) ([]*CatalogInfo, 
 		}
 		declare(row, c)
 	}
+	for _, row := range byControl {
+		if scope.Excludes(row.Role) {
+			row.OutOfScope, row.Status = true, applicability.OutOfScope
+		}
+	}
 
 	var rows []*ApplicabilityRow
 	for _, cat := range set.Catalogs() {
@@ -96,6 +107,23 @@ func buildApplicability(set *catalog.Set, controls []*Control) ([]*CatalogInfo, 
 		}
 		info := &CatalogInfo{Name: cat.Name, Version: cat.Version, Title: cat.Title}
 		tally(info, block)
+		for _, role := range scope.ExcludedRoles() {
+			ex := Exclusion{Role: role, Declared: []string{}}
+			if ps != nil {
+				ex.Justification = ps.Justification
+			}
+			for _, r := range block {
+				if r.OutOfScope && r.Role == role {
+					ex.Controls++
+					if len(r.DeclaredBy) > 0 {
+						ex.Declared = append(ex.Declared, r.Ref)
+					}
+				}
+			}
+			if ex.Controls > 0 {
+				info.Exclusions = append(info.Exclusions, ex)
+			}
+		}
 		infos = append(infos, info)
 		rows = append(rows, block...)
 	}
@@ -168,7 +196,11 @@ func sortRows(rows []*ApplicabilityRow) {
 func tally(info *CatalogInfo, rows []*ApplicabilityRow) {
 	info.Controls = len(rows)
 	info.ByStatus = newCounts(ApplicabilityStatuses...)
+	info.Exclusions = []Exclusion{}
 	for _, r := range rows {
 		info.ByStatus.add(r.Status)
+		if !r.OutOfScope {
+			info.InScope++
+		}
 	}
 }

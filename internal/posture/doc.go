@@ -59,6 +59,20 @@
 // catalogs do not have (one from catalog files that were not loaded) is a
 // row too, with InCatalog false, in its catalog's natural order.
 //
+// # Organisation, records and scope
+//
+// With Options.Providers (the pii provider block of each plan, from
+// tfplan.ReadProviderBlock), each Document has the Organization its
+// provider block's organization attribute names: only constants are in a
+// plan, so a field set with a reference, and everything of a state, is not
+// stated, and Note says why. Each activity's Record says which items of
+// GDPR Art. 30(1) (a controller's) or 30(2) (a processor's) it lacks, with
+// what to set; it is Complete only when nothing is missing or known only
+// after apply. organization.roles scopes the Statement of Applicability:
+// the catalog controls written for a role it leaves out are out_of_scope
+// rows, counted per catalog as an Exclusion with the justification, and a
+// pii_control that declares one is a conflict (Summary.ScopeConflicts).
+//
 // # Summary
 //
 // Summary counts the activities (and how many need an impact assessment

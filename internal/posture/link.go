@@ -219,5 +219,15 @@ func (p *Posture) summarise() {
 			}
 		}
 	}
+	for _, a := range p.Activities {
+		if a.Record != nil && !a.Record.Complete {
+			s.RecordsIncomplete++
+		}
+	}
+	for _, info := range p.Catalogs {
+		for _, ex := range info.Exclusions {
+			s.ScopeConflicts += len(ex.Declared)
+		}
+	}
 	p.Summary = s
 }

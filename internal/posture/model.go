@@ -39,7 +39,22 @@ type Posture struct {
 	// Skipped are the pii_* resources the model leaves out: those a plan
 	// deletes (or forgets).
 	Skipped []Skipped `json:"skipped"`
-	Summary Summary   `json:"summary"`
+	// Scope is the scope of the Statement of Applicability when the
+	// organization's roles leave a role out; nil when every role is in
+	// scope.
+	Scope   *Scope  `json:"scope"`
+	Summary Summary `json:"summary"`
+}
+
+// OrganizationOf returns the organization of the named document: nil when
+// no such document was read.
+func (p *Posture) OrganizationOf(doc string) *Organization {
+	for i := range p.Documents {
+		if p.Documents[i].Name == doc {
+			return p.Documents[i].Organization
+		}
+	}
+	return nil
 }
 
 // Empty reports whether the documents declare no pii_* resource (besides
@@ -57,8 +72,17 @@ type Document struct {
 	// 3339): plans of Terraform 1.5 and later have one, states and older
 	// plans none ("").
 	Timestamp string `json:"timestamp,omitempty"`
+	// AsOf says when the document is from, for headings: "plan of
+	// 2026-11-28T21:02:08Z, Terraform 1.11.4", "state (the document
+	// carries no timestamp), Terraform 1.11.4".
+	AsOf string `json:"as_of"`
 	// Resources counts the pii_* resources read from it.
 	Resources int `json:"resources"`
+	// Organization is the pii provider's organization attribute as the
+	// plan's configuration writes it; with a Note when it says nothing
+	// (a state, no provider block, no constant); nil when the
+	// configuration was not read (Options.Providers).
+	Organization *Organization `json:"organization"`
 }
 
 // Skipped is a resource left out of the model.
@@ -121,6 +145,8 @@ type Activity struct {
 	// "general description of the technical and organisational security
 	// measures" of GDPR Art. 30(1)(g).
 	SecurityMeasures []string `json:"security_measures"`
+	// Record says which items of GDPR Art. 30 the record lacks.
+	Record *Record `json:"record"`
 }
 
 // Life-cycle stage names, in life-cycle order.
@@ -320,6 +346,36 @@ type CatalogInfo struct {
 	// Controls counts the rows of the statement for this catalog.
 	Controls int    `json:"controls"`
 	ByStatus Counts `json:"by_status"`
+	// InScope counts the rows in the statement's scope: those not
+	// out_of_scope.
+	InScope int `json:"in_scope"`
+	// Exclusions are the groups of controls out of scope, one per role the
+	// organization leaves out.
+	Exclusions []Exclusion `json:"exclusions"`
+}
+
+// Exclusion is a group of a catalog's controls that the scope leaves out:
+// those written for a role the organisation does not act in.
+type Exclusion struct {
+	Role          string `json:"role"`
+	Controls      int    `json:"controls"`
+	Justification Value  `json:"justification"`
+	// Declared are the refs of the excluded controls that a pii_control
+	// declares all the same: each contradicts the scope.
+	Declared []string `json:"declared"`
+}
+
+// Text is the exclusion as the reports print it: "43 controls for
+// processors are out of scope: We host no one else's PII."
+func (e Exclusion) Text() string {
+	s := strconv.Itoa(e.Controls) + " controls for " + e.Role + "s are out of scope"
+	if e.Controls == 1 {
+		s = "1 control for " + e.Role + "s is out of scope"
+	}
+	if e.Justification.IsNull() {
+		return s + " (organization.scope_justification is not stated)"
+	}
+	return s + ": " + e.Justification.String()
 }
 
 // NotAddressed is the applicability status of a catalog control that no
@@ -345,6 +401,9 @@ type ApplicabilityRow struct {
 	Group      string `json:"group"`
 	GroupTitle string `json:"group_title"`
 	Principle  string `json:"principle"`
+	// Role is the role the catalog writes the control for (controller,
+	// processor), "" for any.
+	Role string `json:"role,omitempty"`
 	// InCatalog is false for a declared control that the loaded catalogs
 	// do not have (one from the user's catalog files, when they are not
 	// loaded).
@@ -364,6 +423,11 @@ type ApplicabilityRow struct {
 	Scope []Value `json:"scope"`
 	// DeclaredBy are the addresses of the pii_control resources.
 	DeclaredBy []string `json:"declared_by"`
+	// OutOfScope: the control is written for a role the organization
+	// leaves out (Status is out_of_scope); with DeclaredBy, a declaration
+	// that contradicts the scope.
+	// Statuses still lists what they declare.
+	OutOfScope bool `json:"out_of_scope,omitempty"`
 }
 
 // Summary holds the numbers of the posture.
@@ -377,6 +441,12 @@ type Summary struct {
 	Assessments int `json:"assessments"`
 	Risks       int `json:"risks"`
 	Gaps        int `json:"gaps"`
+	// RecordsIncomplete counts the activities whose record of processing
+	// lacks an item of GDPR Art. 30 (or has one known only after apply).
+	RecordsIncomplete int `json:"records_incomplete"`
+	// ScopeConflicts counts the declared controls that the scope leaves
+	// out.
+	ScopeConflicts int `json:"scope_conflicts"`
 	// ControlsByStatus counts the pii_control resources by status.
 	ControlsByStatus Counts `json:"controls_by_status"`
 	// RisksByInherentLevel and RisksByResidualLevel count the risks by

@@ -5,6 +5,7 @@ import (
 
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/privacycode/terraform-provider-pii/internal/applicability"
 	"github.com/privacycode/terraform-provider-pii/internal/catalog"
 	"github.com/privacycode/terraform-provider-pii/internal/country"
 	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
@@ -15,6 +16,10 @@ type Options struct {
 	// Catalogs are the catalogs of the Statement of Applicability and of
 	// the controls' mapping; nil means the built-in catalogs.
 	Catalogs *catalog.Set
+	// Providers are the pii provider blocks of the documents
+	// (tfplan.ReadProviderBlock), which hold the organization; a document
+	// without one names no organization.
+	Providers map[*tfplan.Document]*tfplan.ProviderBlock
 }
 
 // Read builds the posture the documents declare. Each document's managed
@@ -58,6 +63,12 @@ func Read(docs []*tfplan.Document, opt Options) (*Posture, error) {
 			continue
 		}
 		d := Document{Name: doc.Name, Kind: string(doc.Kind), TerraformVersion: doc.TerraformVersion, Timestamp: doc.Timestamp}
+		d.AsOf = asOf(d)
+		if opt.Providers != nil {
+			// Without Providers the configuration was not read: no
+			// organization, rather than one said to be missing.
+			d.Organization = readOrganization(doc, opt.Providers[doc])
+		}
 		for _, r := range doc.Resources {
 			if r == nil || r.Mode != "managed" {
 				continue
@@ -94,10 +105,15 @@ func Read(docs []*tfplan.Document, opt Options) (*Posture, error) {
 		p.Documents = append(p.Documents, d)
 	}
 	p.link(set)
+	for _, a := range p.Activities {
+		a.Record = record(a, p.OrganizationOf(a.Document))
+	}
+	var scope applicability.Scope
+	p.Scope, scope = scopeOf(p.Documents)
 	p.Catalogs, p.Applicability = []*CatalogInfo{}, []*ApplicabilityRow{}
 	if !p.Empty() {
 		// A statement of nothing but "not addressed" says nothing.
-		p.Catalogs, p.Applicability = buildApplicability(set, p.Controls)
+		p.Catalogs, p.Applicability = buildApplicability(set, p.Controls, scope, p.Scope)
 	}
 	p.summarise()
 	p.Summary.UnknownValues, p.Summary.SensitiveValues = rd.unknown, rd.sensitive

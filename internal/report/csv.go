@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"strconv"
 	"strings"
 
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
@@ -24,10 +25,21 @@ var CSVColumns = []string{
 	"collection_source", "collection_systems", "storage_systems", "storage_countries",
 	"use_systems", "disposal_method", "disposal_systems",
 	"pia_required", "pia_triggers", "assessments", "security_measures",
+	"organization_name", "organization_contact", "dpo_contact", "art30_complete", "art30_missing",
 	"transfer_recipient", "transfer_recipient_role", "transfer_country", "transfer_outside_eea",
 	"transfer_mechanism", "transfer_systems",
-	"address", "document",
+	"address", "document", "document_timestamp", "terraform_version",
 }
+
+// csvTransfer is the index of the first transfer_ column.
+var csvTransfer = func() int {
+	for i, c := range CSVColumns {
+		if c == "transfer_recipient" {
+			return i
+		}
+	}
+	panic("no transfer_recipient column")
+}()
 
 const csvSep = "; "
 
@@ -39,16 +51,19 @@ func writeCSV(b *bytes.Buffer, p *posture.Posture, _ Options) error {
 	if err := w.Write(CSVColumns); err != nil {
 		return err
 	}
+	docs := map[string]posture.Document{}
+	for _, d := range p.Documents {
+		docs[d.Name] = d
+	}
 	for _, a := range p.Activities {
-		row := activityCells(a)
+		row := activityCells(a, docs[a.Document])
 		if err := w.Write(safeCells(row)); err != nil {
 			return err
 		}
 		for _, t := range a.Transfers {
 			tr := append([]string(nil), row...)
 			tr[0] = "transfer"
-			n := len(CSVColumns)
-			copy(tr[n-8:n-2], []string{
+			copy(tr[csvTransfer:csvTransfer+6], []string{
 				t.Recipient.String(), t.RecipientRole.String(), t.Country.String(), t.OutsideEEA.String(),
 				t.Mechanism.String(), posture.Join(t.Systems, csvSep),
 			})
@@ -61,7 +76,7 @@ func writeCSV(b *bytes.Buffer, p *posture.Posture, _ Options) error {
 	return w.Error()
 }
 
-func activityCells(a *posture.Activity) []string {
+func activityCells(a *posture.Activity, doc posture.Document) []string {
 	join := func(vs []posture.Value) string { return posture.Join(vs, csvSep) }
 	stage := func(st *posture.Stage, f func(*posture.Stage) string) string {
 		switch {
@@ -73,6 +88,17 @@ func activityCells(a *posture.Activity) []string {
 		return f(st)
 	}
 	systems := func(st *posture.Stage) string { return join(st.Systems) }
+	org := func(field func(*posture.Organization) posture.Value) string {
+		if doc.Organization == nil {
+			return ""
+		}
+		return field(doc.Organization).String()
+	}
+	complete, missing := "", []string{}
+	if a.Record != nil {
+		complete = strconv.FormatBool(a.Record.Complete)
+		missing = recordItems(a)
+	}
 	var recipients, transfers []string
 	for _, t := range a.Transfers {
 		r := t.Recipient.String()
@@ -96,8 +122,14 @@ func activityCells(a *posture.Activity) []string {
 		stage(a.Disposal, func(st *posture.Stage) string { return st.Method.String() }),
 		stage(a.Disposal, systems),
 		a.PIARequired.String(), join(a.PIATriggers), strings.Join(a.Assessments, csvSep), strings.Join(a.SecurityMeasures, csvSep),
+		org(func(o *posture.Organization) posture.Value { return o.Name }),
+		org(func(o *posture.Organization) posture.Value { return o.Contact }),
+		org(func(o *posture.Organization) posture.Value { return o.DPOContact }),
+		complete, strings.Join(missing, csvSep),
 		"", "", "", "", "", "",
-		a.Address, a.Document,
+		// A state has no timestamp: the cell stays empty rather than
+		// holding a made-up time.
+		a.Address, a.Document, doc.Timestamp, doc.TerraformVersion,
 	}
 	return row
 }

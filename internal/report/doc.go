@@ -18,8 +18,11 @@
 //   - Records of processing (GDPR Art. 30(1)): one row per activity with
 //     purposes, legal basis (and the Art. 9(2) condition), PII categories
 //     and sensitivity, principals, recipients, transfers with country,
-//     mechanism and whether they leave the EEA, retention, and whether an
-//     impact assessment is required.
+//     mechanism and whether they leave the EEA, retention, security
+//     measures, whether an impact assessment is required, and the Art. 30
+//     record: complete, or each item not stated with what to set. The
+//     organisation (controller or processor, contact, DPO) of each
+//     document comes first, "not stated" where the plan does not give it.
 //   - Life cycles: per activity an SVG of collection → storage → use →
 //     transfer → disposal, with the systems (and source, countries,
 //     recipients, disposal method) at each stage; a stage the activity does
@@ -27,15 +30,18 @@
 //   - Risk assessments: per assessment a 4×4 heat map (likelihood ×
 //     impact, negligible to maximum) with each risk's inherent position
 //     (hollow), residual position (filled) and an arrow for the move; the
-//     table of risks; and the coverage matrix of risks × selected
+//     table of risks (with each risk's risk_source and rationale); and the coverage matrix of risks × selected
 //     controls: effective, partial or no effect (with the reason).
 //   - Statement of Applicability: every catalog control with its status,
 //     justification, owner, evidence and the pii_control resources that
-//     declare it.
+//     declare it. Controls for a role that organization.roles leaves out
+//     are one note per catalog with the scope justification and a
+//     collapsed list; a declared one stays a row, flagged.
 //   - Policy results, when Options.Check holds them.
 //
 // Tables are semantic (caption, th with scope) and scroll sideways inside
-// their wrapper on a narrow screen; every figure is an SVG with
+// their wrapper on a narrow screen; text without spaces wraps inside its
+// cell and a caption stays within its wrapper's width; every figure is an SVG with
 // role="img", labelled by its title and description. Print CSS keeps
 // colours and avoids breaking figures and rows. Drawings that every figure
 // shares (the heat map grid, the frames of the life-cycle boxes, the
@@ -63,7 +69,9 @@
 // columns and fills the transfer_ ones. Lists are one cell, items separated
 // by "; ". A cell that starts with =, +, -, @, a tab or a carriage return
 // gets a leading apostrophe, so that a spreadsheet never runs it as a
-// formula.
+// formula. The organisation's columns, the Art. 30 record's and the
+// document's timestamp and Terraform version repeat on every row; the
+// timestamp is empty for a state, which has none.
 //
 // # json
 //
@@ -71,7 +79,7 @@
 // 1), generator {name, version}, generated (when given), title, empty (and
 // a note when empty), then the Posture's fields: documents, activities,
 // controls, assessments, catalogs, statement_of_applicability, gaps,
-// skipped and summary, as their json tags name them (see package posture),
+// skipped, scope and summary, as their json tags name them (see package posture),
 // and policy_results {summary, counts, blocking, results} with --with-check.
 // A known value is a JSON string, number or bool; a value not set is null;
 // a value unknown at plan time is the string "(known after apply)" and a
@@ -83,7 +91,10 @@
 // An OSCAL 1.1.3 (OSCALVersion) system-security-plan, JSON:
 //
 //   - metadata: the title, last-modified and version (the documents'
-//     time, see below), oscal-version, the roles activity-owner and
+//     time, see below), oscal-version, props document-timestamp and
+//     terraform-version per document (its name as remarks) and
+//     scope-excluded-role per role out of scope (the justification as
+//     remarks), both documents alike; the roles activity-owner and
 //     control-owner, one party (an organisation) per owner named, and the
 //     responsible parties of each role.
 //   - import-profile: "#" and the UUID of a back-matter resource that

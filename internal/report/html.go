@@ -27,6 +27,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"rated":         rated,
 	"country":       countryText,
 	"volume":        volume,
+	"recordItems":   recordItems,
+	"scopeConflict": scopeConflict,
 }).ParseFS(templateFiles, "templates/report.html.tmpl"))
 
 // reportCSS is the report's style sheet, a constant of the binary.

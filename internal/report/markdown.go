@@ -147,8 +147,8 @@ func writeMarkdownLimit(b *bytes.Buffer, p *posture.Posture, opt Options, limit 
 	d := &mdDoc{}
 	d.text("# %s\n\n", mdText(v.Title))
 	var meta []string
-	if v.Documents != "" {
-		meta = append(meta, "From "+mdText(v.Documents))
+	if v.Sources != "" {
+		meta = append(meta, "From "+mdText(v.Sources))
 	}
 	meta = append(meta, "terraform-provider-pii "+mdText(v.Version))
 	if v.Generated != "" {
@@ -205,6 +205,13 @@ func mdSummary(d *mdDoc, v *view) {
 	d.text("| %d (%d need a PIA%s) | %d (%d implemented) | %d in %d %s | %s %d |\n\n",
 		s.Activities, s.PIARequired, unassessed, s.Controls, s.ControlsByStatus.Get("implemented"),
 		s.Risks, s.Assessments, plural(s.Assessments, "assessment", "assessments"), gapMark, s.Gaps)
+	if s.Activities > 0 {
+		mark := "✅"
+		if s.RecordsIncomplete > 0 {
+			mark = "❌"
+		}
+		d.text("**Records of processing (GDPR Art. 30):** %s %d of %d complete.\n\n", mark, s.Activities-s.RecordsIncomplete, s.Activities)
+	}
 	d.text("**Controls by status:** %s.\n\n", countsText(s.ControlsByStatus))
 	d.text("**Risks by coverage:** %s.\n\n", countsText(s.RisksByCoverage))
 	if vv := v.Verify; vv != nil {
@@ -312,13 +319,35 @@ func countsText(c posture.Counts) string {
 
 func mdRecords(d *mdDoc, v *view) {
 	d.raw("## Records of processing\n\n")
+	if len(v.Orgs) > 0 {
+		d.raw("**The organisation** (GDPR Art. 30(1)(a), 30(2)(a)), from the provider block's organization:\n\n")
+		d.raw("| Document | Name | Contact | Data protection officer | Roles |\n|---|---|---|---|---|\n")
+		var t strings.Builder
+		for _, o := range v.Orgs {
+			cells := []string{mdText(o.Documents)}
+			for _, f := range o.Fields {
+				switch {
+				case f.Value.IsNull() && f.Fix != "":
+					cells = append(cells, "**not stated**: "+mdText(f.Fix))
+				case f.Value.IsNull():
+					cells = append(cells, "**not stated**")
+				default:
+					cells = append(cells, mdCell(f.Value.String()))
+				}
+			}
+			cells = append(cells, mdText(o.RolesText()))
+			t.WriteString(mdescape.Row(cells...))
+		}
+		t.WriteString("\n")
+		d.raw(t.String())
+	}
 	ctl, proc := v.ControllerRecords(), v.ProcessorRecords()
 	if len(ctl) > 0 || len(proc) == 0 {
 		if len(proc) > 0 {
 			d.raw("### As a controller\n\n")
 		}
 		d.raw("One row per processing activity, with the information GDPR Art. 30(1) asks of a controller.\n\n")
-		d.raw("| Activity | Purposes | Legal basis | PII categories | PII principals | Recipients | Transfers | Retention | Impact assessment |\n|---|---|---|---|---|---|---|---|---|\n")
+		d.raw("| Activity | Purposes | Legal basis | PII categories | PII principals | Recipients | Transfers | Retention | Security measures | Impact assessment | Art. 30 record |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
 		var rows []string
 		for _, av := range ctl {
 			a := av.A
@@ -337,7 +366,7 @@ func mdRecords(d *mdDoc, v *view) {
 			}
 			cats, principals, recipients, transfers := mdRecordData(a)
 			rows = append(rows, mdescape.Row(act, mdCells(a.Purposes), legal, cats, principals,
-				recipients, transfers, mdText(retention(a.Retention)), mdPIA(a)))
+				recipients, transfers, mdText(retention(a.Retention)), mdMeasures(a), mdPIA(a), mdRecord(a)))
 		}
 		d.list("rows of the records of processing", prioRecords, rows)
 		d.raw("\n")
@@ -346,7 +375,7 @@ func mdRecords(d *mdDoc, v *view) {
 		return
 	}
 	d.raw("### As a processor\n\nOne row per activity carried out on behalf of controllers, with the information GDPR Art. 30(2) asks of a processor: the controllers it acts for, the categories of processing, the transfers and the security measures.\n\n")
-	d.raw("| Activity | Controllers | Categories of processing | PII categories | PII principals | Recipients | Transfers | Security measures | Impact assessment |\n|---|---|---|---|---|---|---|---|---|\n")
+	d.raw("| Activity | Controllers | Categories of processing | PII categories | PII principals | Recipients | Transfers | Security measures | Impact assessment | Art. 30 record |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	var rows []string
 	for _, av := range proc {
 		a := av.A
@@ -359,12 +388,8 @@ func mdRecords(d *mdDoc, v *view) {
 			controllers = mdCells(a.Controllers)
 		}
 		cats, principals, recipients, transfers := mdRecordData(a)
-		measures := make([]string, len(a.SecurityMeasures))
-		for i, m := range a.SecurityMeasures {
-			measures[i] = mdText(m)
-		}
 		rows = append(rows, mdescape.Row(act, controllers, mdCells(a.Purposes)+"<br>retention "+mdText(retention(a.Retention)),
-			cats, principals, recipients, transfers, orNone(strings.Join(measures, "<br>")), mdPIA(a)))
+			cats, principals, recipients, transfers, mdMeasures(a), mdPIA(a), mdRecord(a)))
 	}
 	d.list("rows of the records of processing as a processor", prioRecords, rows)
 	d.raw("\n")
@@ -395,6 +420,32 @@ func mdRecordData(a *posture.Activity) (cats, principals, recipients, transfers 
 		ts = append(ts, tr)
 	}
 	return cats, principals, orNone(strings.Join(rs, "<br>")), orNone(strings.Join(ts, "<br>"))
+}
+
+// mdMeasures renders an activity's security measures (GDPR Art.
+// 30(1)(g), 30(2)(d)).
+func mdMeasures(a *posture.Activity) string {
+	measures := make([]string, len(a.SecurityMeasures))
+	for i, m := range a.SecurityMeasures {
+		measures[i] = mdText(m)
+	}
+	if len(measures) == 0 {
+		return "none in place"
+	}
+	return strings.Join(measures, "<br>")
+}
+
+// mdRecord says whether the record has every item of Art. 30, and what it
+// lacks.
+func mdRecord(a *posture.Activity) string {
+	items := recordItems(a)
+	if len(items) == 0 {
+		return "✅ complete"
+	}
+	for i, it := range items {
+		items[i] = mdText(it)
+	}
+	return "❌ **incomplete**<br>" + strings.Join(items, "<br>")
 }
 
 // mdPIA renders whether an impact assessment is required, why, and which
@@ -527,6 +578,12 @@ func mdAssessment(as *assessmentView) string {
 		if !r.Description.IsNull() {
 			risk += "<br>" + mdCell(r.Description.String())
 		}
+		if !r.RiskSource.IsNull() {
+			risk += "<br>" + mdCell("Risk source: "+r.RiskSource.String())
+		}
+		if !r.Rationale.IsNull() {
+			risk += "<br>" + mdCell("Rationale: "+r.Rationale.String())
+		}
 		for _, g := range r.Gaps {
 			risk += "<br>❌ " + mdCell(g.String())
 		}
@@ -539,9 +596,6 @@ func mdAssessment(as *assessmentView) string {
 		}
 		if !r.TransferTo.IsNull() {
 			risk += "<br>" + mdCell("transferred to "+r.TransferTo.String())
-		}
-		if r.Avoided() && !r.Rationale.IsNull() {
-			risk += "<br>" + mdCell(r.Rationale.String())
 		}
 		residual := "none (avoided)"
 		if !r.Avoided() {
@@ -624,16 +678,36 @@ func mdAssessment(as *assessmentView) string {
 }
 
 func mdApplicability(d *mdDoc, v *view) {
-	d.raw("## Statement of Applicability\n\nEvery control of each catalog the posture declares controls of, with the status that the `pii_control` resources declare.\n\n")
+	d.raw("## Statement of Applicability\n\nEvery control of each catalog the posture declares controls of, with the status that the `pii_control` resources declare.")
+	if sc := v.P.Scope; sc != nil {
+		excluded := make([]string, len(sc.Excluded))
+		for i, r := range sc.Excluded {
+			excluded[i] = r + "s"
+		}
+		d.text(" The organisation processes PII as %s only (organization.roles), so the controls written for %s are out of scope, as one group per catalog.",
+			mdText(strings.Join(sc.Roles, " and ")), mdText(strings.Join(excluded, " and ")))
+	}
+	d.raw("\n\n")
 	for _, blk := range v.Catalogs {
 		info := blk.Info
 		name := info.Name
 		if info.Version != "" {
 			name += " " + info.Version
 		}
-		d.text("### %s (%s)\n\n%d controls: %s.\n\n", mdText(info.Title), mdText(name), info.Controls, countsText(info.ByStatus))
-		var declared, notAddressed []string
+		d.text("### %s (%s)\n\n%s.\n\n", mdText(info.Title), mdText(name), mdText(blk.Summary))
+		for _, ex := range info.Exclusions {
+			line := "> " + mdText(ex.Text())
+			if len(ex.Declared) > 0 {
+				line += " **Declared all the same: " + mdText(strings.Join(ex.Declared, ", ")) + ".**"
+			}
+			d.raw(line + "\n\n")
+		}
+		var declared, notAddressed, excluded []string
 		for _, r := range blk.Rows {
+			if r.OutOfScope && len(r.DeclaredBy) == 0 {
+				excluded = append(excluded, mdText(r.ControlID+" "+r.Title))
+				continue
+			}
 			if len(r.DeclaredBy) == 0 {
 				notAddressed = append(notAddressed, mdText(r.ControlID+" "+r.Title))
 				continue
@@ -648,6 +722,9 @@ func mdApplicability(d *mdDoc, v *view) {
 			statuses := make([]string, len(r.Statuses))
 			for i, s := range r.Statuses {
 				statuses[i] = human(s)
+			}
+			if r.OutOfScope {
+				statuses = []string{"**❌ out of scope**<br>" + mdText(scopeConflict(r)) + "<br>declared " + strings.Join(statuses, ", ")}
 			}
 			by := make([]string, len(r.DeclaredBy))
 			for i, a := range r.DeclaredBy {
@@ -680,6 +757,15 @@ func mdApplicability(d *mdDoc, v *view) {
 				items[i] = "- " + s + "\n"
 			}
 			d.list("controls not addressed of "+info.Name, prioNotAddressed, items)
+			d.raw("\n</details>\n\n")
+		}
+		if len(excluded) > 0 {
+			d.text("<details><summary>%d %s out of scope</summary>\n\n", len(excluded), plural(len(excluded), "control", "controls"))
+			items := make([]string, len(excluded))
+			for i, s := range excluded {
+				items[i] = "- " + s + "\n"
+			}
+			d.list("controls out of scope of "+info.Name, prioNotAddressed, items)
 			d.raw("\n</details>\n\n")
 		}
 	}

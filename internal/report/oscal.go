@@ -513,6 +513,39 @@ func generatorProps(opt Options) props {
 	return ps
 }
 
+// metadataProps are the metadata props of both documents: the tool, when
+// each document is from (its timestamp, or none for a state, and its
+// Terraform version, each with the document's name as remarks), and the
+// roles the Statement of Applicability leaves out of scope, with the
+// justification as remarks.
+func metadataProps(p *posture.Posture, opt Options) props {
+	ps := generatorProps(opt)
+	for _, d := range p.Documents {
+		if t := str(d.Timestamp); t != "" {
+			ps = append(ps, oProp{Name: "document-timestamp", NS: oscalNS, Value: t, Remarks: d.Name})
+		}
+		if v := str(d.TerraformVersion); v != "" {
+			ps = append(ps, oProp{Name: "terraform-version", NS: oscalNS, Value: v, Remarks: d.Name})
+		}
+	}
+	if sc := p.Scope; sc != nil {
+		for _, r := range sc.Excluded {
+			ps = append(ps, oProp{Name: "scope-excluded-role", NS: oscalNS, Value: r, Remarks: scopeRemarks(sc)})
+		}
+	}
+	return ps
+}
+
+// scopeRemarks says why controls are out of scope.
+func scopeRemarks(sc *posture.Scope) string {
+	s := "The organisation processes PII as " + strings.Join(sc.Roles, " and ") + " only (organization.roles), so the catalog controls written for " +
+		strings.Join(sc.Excluded, "s and ") + "s are out of scope."
+	if sc.Justification.IsNull() {
+		return s + " No justification is stated (organization.scope_justification)."
+	}
+	return s + " Justification: " + sc.Justification.String()
+}
+
 // documentNames lists the names of the documents for a sentence.
 func documentNames(p *posture.Posture) string {
 	if len(p.Documents) == 0 {

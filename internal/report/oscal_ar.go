@@ -237,7 +237,7 @@ func writeOSCALAR(b *bytes.Buffer, p *posture.Posture, opt Options) error {
 	doc := &ar{
 		Metadata: oMetadata{
 			Title: opt.title() + ": assessment results", LastModified: when, Version: when, OSCALVersion: OSCALVersion,
-			Props: generatorProps(opt),
+			Props: metadataProps(p, opt),
 			Roles: []oRole{
 				{ID: roleAssessor, Title: "Assessor", Description: "Carried out a privacy impact assessment (the assessor of a pii_risk_assessment)."},
 				{ID: roleApprover, Title: "Approver", Description: "Approved a privacy impact assessment (its approved_by)."},

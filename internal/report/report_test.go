@@ -28,7 +28,15 @@ var extensions = map[string]string{"html": "html", "markdown": "md", "csv": "csv
 
 func readPosture(t testing.TB, files ...string) *posture.Posture {
 	t.Helper()
+	return readPostureWith(t, posture.Options{}, files...)
+}
+
+// readPostureWith reads the documents as the report command does: with
+// their pii provider blocks, which name the organisation.
+func readPostureWith(t testing.TB, opt posture.Options, files ...string) *posture.Posture {
+	t.Helper()
 	var docs []*tfplan.Document
+	opt.Providers = map[*tfplan.Document]*tfplan.ProviderBlock{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -38,9 +46,14 @@ func readPosture(t testing.TB, files ...string) *posture.Posture {
 		if err != nil {
 			t.Fatal(err)
 		}
+		block, err := tfplan.ReadProviderBlock(doc.Name, b, "pii")
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.Providers[doc] = block
 		docs = append(docs, doc)
 	}
-	p, err := posture.Read(docs, posture.Options{})
+	p, err := posture.Read(docs, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,11 +17,17 @@ import (
 // view is what the HTML and Markdown reports show, computed once: the
 // same content in both.
 type view struct {
-	P           *posture.Posture
-	Title       string
-	Generated   string
-	Version     string
-	Documents   string
+	P         *posture.Posture
+	Title     string
+	Generated string
+	Version   string
+	Documents string
+	// Sources names each document with when it is from: "plan.json, plan
+	// of 2026-11-28T21:02:08Z, Terraform 1.11.4".
+	Sources string
+	// Orgs are the organisations the documents name, for the records of
+	// processing: one per distinct organization.
+	Orgs        []orgView
 	Empty       bool
 	SummaryMap  heatMap
 	LevelRows   []levelRow
@@ -184,7 +190,153 @@ type soaBlock struct {
 	Rows []*posture.ApplicabilityRow
 	// Declared counts the rows some pii_control declares.
 	Declared int
+	// Summary is the line under the catalog's heading (soaSummary).
+	Summary string
+	// Excluded are the out_of_scope rows no pii_control declares: listed
+	// apart, collapsed, since one note says why they are out of scope.
+	Excluded []*posture.ApplicabilityRow
 }
+
+// Shown are the rows of the statement's table: all but the excluded ones
+// that nothing declares.
+func (b soaBlock) Shown() []*posture.ApplicabilityRow {
+	if len(b.Excluded) == 0 {
+		return b.Rows
+	}
+	out := make([]*posture.ApplicabilityRow, 0, len(b.Rows)-len(b.Excluded))
+	for _, r := range b.Rows {
+		if !r.OutOfScope || len(r.DeclaredBy) > 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// soaSummary counts a catalog's rows: "126 controls: 14 implemented, 112
+// not addressed", or, with controls out of scope, "in scope: 110
+// controls, 14 implemented, 96 not addressed; 43 out of scope (controls
+// for processors)".
+func soaSummary(info *posture.CatalogInfo) string {
+	var parts []string
+	for _, c := range info.ByStatus.NonZero() {
+		if c.Key != outOfScope {
+			parts = append(parts, fmt.Sprintf("%d %s", c.N, human(c.Key)))
+		}
+	}
+	if len(info.Exclusions) == 0 {
+		return fmt.Sprintf("%d %s: %s", info.Controls, plural(info.Controls, "control", "controls"), strings.Join(parts, ", "))
+	}
+	var roles []string
+	out := 0
+	for _, ex := range info.Exclusions {
+		roles = append(roles, "controls for "+ex.Role+"s")
+		out += ex.Controls
+	}
+	s := fmt.Sprintf("in scope: %d %s", info.InScope, plural(info.InScope, "control", "controls"))
+	if len(parts) > 0 {
+		s += ", " + strings.Join(parts, ", ")
+	}
+	return s + fmt.Sprintf("; %d out of scope (%s)", out, strings.Join(roles, ", "))
+}
+
+// outOfScope is the applicability status of an excluded control.
+const outOfScope = "out_of_scope"
+
+// scopeConflict says why a declared row contradicts the scope.
+func scopeConflict(r *posture.ApplicabilityRow) string {
+	return "declared, but organization.roles leaves " + r.Role + "s out of scope: add \"" + r.Role + "\" to organization.roles, or remove the declaration"
+}
+
+// orgView is an organisation the documents name, with the documents that
+// name it.
+type orgView struct {
+	Documents string
+	Org       *posture.Organization
+	Fields    []orgField
+}
+
+// orgField is a field of the organisation: its value, or "not stated" and
+// what to set.
+type orgField struct {
+	Label string
+	Value posture.Value
+	// Fix is what to set when the value is not stated.
+	Fix string
+}
+
+// orgViews are the distinct organisations of the documents, in document
+// order.
+func orgViews(p *posture.Posture) []orgView {
+	var out []orgView
+	seen := map[string]int{}
+	for _, d := range p.Documents {
+		o := d.Organization
+		if o == nil {
+			continue
+		}
+		fix := func(field string) string {
+			switch {
+			case o.Note == "":
+				return "set organization." + field + " in the provider block"
+			case field == "name":
+				// Said once, for the whole organisation.
+				return o.Fix + " (" + o.Note + ")"
+			}
+			return ""
+		}
+		ov := orgView{Documents: d.Name, Org: o, Fields: []orgField{
+			{Label: "Name", Value: o.Name, Fix: fix("name")},
+			{Label: "Contact", Value: o.Contact, Fix: fix("contact")},
+			{Label: "Data protection officer", Value: o.DPOContact, Fix: fix("dpo_contact")},
+		}}
+		key := fmt.Sprint(o.Name, "|", o.Contact, "|", o.DPOContact, "|", o.Note)
+		if i, ok := seen[key]; ok {
+			out[i].Documents += ", " + d.Name
+			continue
+		}
+		seen[key] = len(out)
+		out = append(out, ov)
+	}
+	return out
+}
+
+// RolesText says which roles the organisation acts in.
+func (o orgView) RolesText() string {
+	if len(o.Org.Roles) == 0 {
+		if o.Org.Note != "" {
+			return posture.NotStated
+		}
+		return "controller and processor (organization.roles is not set)"
+	}
+	return posture.Join(o.Org.Roles, ", ")
+}
+
+// sources names each document with when it is from.
+func sources(p *posture.Posture) string {
+	parts := make([]string, len(p.Documents))
+	for i, d := range p.Documents {
+		parts[i] = d.Name + ", " + d.AsOf
+	}
+	return strings.Join(parts, "; ")
+}
+
+// recordItems lists what an activity's record lacks, for a cell.
+func recordItems(a *posture.Activity) []string {
+	if a.Record == nil {
+		return nil
+	}
+	var out []string
+	for _, it := range a.Record.Missing {
+		out = append(out, "not stated: "+it.Text())
+	}
+	for _, it := range a.Record.Pending {
+		out = append(out, it.Item+" (Art. "+it.Point+"): "+posture.UnknownText)
+	}
+	return out
+}
+
+// recordsComplete counts the complete records.
+func (v *view) RecordsComplete() int { return v.P.Summary.Activities - v.P.Summary.RecordsIncomplete }
 
 type checkView struct {
 	R         *results.Report
@@ -221,6 +373,8 @@ func newView(p *posture.Posture, opt Options) *view {
 		names[i] = d.Name
 	}
 	v.Documents = strings.Join(names, ", ")
+	v.Sources = sources(p)
+	v.Orgs = orgViews(p)
 	if opt.Check != nil {
 		v.Check = newCheckView(opt.Check)
 	}
@@ -492,7 +646,7 @@ func statusClass(s string) string {
 		return "pl"
 	case "not_applicable":
 		return "na"
-	case posture.NotAddressed:
+	case posture.NotAddressed, outOfScope:
 		return "nd"
 	}
 	return "un"
@@ -521,10 +675,12 @@ func soaBlocks(p *posture.Posture) []soaBlock {
 	rows := p.Applicability
 	for _, info := range p.Catalogs {
 		n := min(info.Controls, len(rows))
-		b := soaBlock{Info: info, Rows: rows[:n]}
+		b := soaBlock{Info: info, Rows: rows[:n], Summary: soaSummary(info)}
 		for _, r := range b.Rows {
 			if len(r.DeclaredBy) > 0 {
 				b.Declared++
+			} else if r.OutOfScope {
+				b.Excluded = append(b.Excluded, r)
 			}
 		}
 		out = append(out, b)

@@ -1,55 +1,17 @@
 package coverage
 
 import (
-	"os"
-	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/privacycode/terraform-provider-pii/internal/guidecheck"
 	"github.com/privacycode/terraform-provider-pii/internal/risk"
 )
 
-// The risk-model guide quotes what the provider prints; each quoted block
-// between a marker comment and the end of its code fence is compared,
-// white space aside, with what the code produces for the example.
+// The risk-model guide quotes what the provider prints; its checked
+// examples (see package guidecheck) are compared, white space aside since
+// the guide wraps them, with what the code produces.
 const guidePath = "../../templates/guides/risk-model.md.tmpl"
-
-var guideMarker = regexp.MustCompile(`<!-- checked by TestRiskModelGuideExamples: ([a-z-]+) -->`)
-
-func guideExamples(t *testing.T) map[string]string {
-	t.Helper()
-	b, err := os.ReadFile(guidePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	lines := strings.Split(string(b), "\n")
-	for i := 0; i < len(lines); i++ {
-		m := guideMarker.FindStringSubmatch(lines[i])
-		if m == nil {
-			continue
-		}
-		if i+1 >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "```") {
-			t.Fatalf("%s:%d: the marker of %q is not followed by a code fence", guidePath, i+1, m[1])
-		}
-		var block []string
-		j := i + 2
-		for ; j < len(lines) && strings.TrimSpace(lines[j]) != "```"; j++ {
-			block = append(block, lines[j])
-		}
-		if j == len(lines) {
-			t.Fatalf("%s:%d: the code fence of %q is not closed", guidePath, i+2, m[1])
-		}
-		if _, dup := out[m[1]]; dup {
-			t.Fatalf("%s: example %q is marked twice", guidePath, m[1])
-		}
-		out[m[1]] = strings.Join(block, "\n")
-		i = j
-	}
-	return out
-}
-
-func normalise(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // payroll is the payroll assessment of examples/complete as far as the
 // examples need it: the activity, and a risk that brings the iso29151 and
@@ -116,21 +78,9 @@ func TestRiskModelGuideExamples(t *testing.T) {
 			return fs[0].Detail
 		},
 	}
-	quoted := guideExamples(t)
-	for name := range quoted {
-		if produce[name] == nil {
-			t.Errorf("the guide quotes example %q, which no test produces", name)
-		}
-	}
+	produced := map[string]string{}
 	for name, f := range produce {
-		t.Run(name, func(t *testing.T) {
-			want, ok := quoted[name]
-			if !ok {
-				t.Fatalf("the guide no longer quotes %q", name)
-			}
-			if got := f(t); normalise(got) != normalise(want) {
-				t.Errorf("the guide quotes\n%s\nbut the code says\n%s", want, got)
-			}
-		})
+		produced[name] = f(t)
 	}
+	guidecheck.Check(t, guidePath, produced, guidecheck.Options{Wrapped: true})
 }

@@ -2,11 +2,11 @@ package report
 
 import (
 	"os"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/privacycode/terraform-provider-pii/internal/catalog"
+	"github.com/privacycode/terraform-provider-pii/internal/guidecheck"
 	"github.com/privacycode/terraform-provider-pii/internal/posture"
 	"github.com/privacycode/terraform-provider-pii/internal/tfplan"
 )
@@ -14,10 +14,6 @@ import (
 // guidePath is the reports guide's template; docs/guides/reports.md is
 // generated from it.
 const guidePath = "../../templates/guides/reports.md.tmpl"
-
-// guideExample matches a block of report output that the guide quotes,
-// between marker comments.
-var guideExample = regexp.MustCompile("(?s)<!-- report-example: ([a-z-]+) -->\n```text\n(.*?)\n```\n<!-- /report-example -->")
 
 // guideExamples generates every example the guide quotes from the
 // fixtures: what the report prints today.
@@ -68,41 +64,13 @@ func linesFrom(t *testing.T, lines []string, prefix string, n int) string {
 	return ""
 }
 
-// TestGuideExamples: the output the reports guide quotes between marker
-// comments is the output of the report; -update rewrites the blocks.
+// TestGuideExamples: the output the reports guide quotes (its checked
+// examples, see package guidecheck) is the output of the report; -update
+// rewrites the quotes.
 func TestGuideExamples(t *testing.T) {
-	b, err := os.ReadFile(guidePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	guide := string(b)
-	want := guideExamples(t)
-	seen := map[string]bool{}
-	updated := guideExample.ReplaceAllStringFunc(guide, func(block string) string {
-		m := guideExample.FindStringSubmatch(block)
-		name, quoted := m[1], m[2]
-		seen[name] = true
-		gen, ok := want[name]
-		if !ok {
-			t.Errorf("the guide quotes an example %q that no test generates", name)
-			return block
-		}
-		if quoted != gen && !*update {
-			t.Errorf("the guide's example %q is not the report's output (run go test ./internal/report/ -run TestGuideExamples -update):\n%s",
-				name, firstDiff(quoted, gen))
-		}
-		return strings.Replace(block, quoted, gen, 1)
+	guidecheck.Check(t, guidePath, guideExamples(t), guidecheck.Options{
+		Update: *update, UpdateCommand: "go test ./internal/report/ -run TestGuideExamples -update",
 	})
-	for name := range want {
-		if !seen[name] {
-			t.Errorf("the guide no longer quotes the example %q", name)
-		}
-	}
-	if *update && updated != guide {
-		if err := os.WriteFile(guidePath, []byte(updated), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // TestGuideQuotes: the words the guide quotes from the reports, and every

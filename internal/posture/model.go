@@ -162,8 +162,8 @@ const (
 var StageNames = []string{StageCollection, StageStorage, StageUse, StageTransfer, StageDisposal}
 
 // Stage is a life-cycle block of an activity. Only the fields of its kind
-// are set: Source for collection, Countries for storage, Method for
-// disposal.
+// are set: Source for collection, Countries for storage and use, Method
+// for disposal.
 type Stage struct {
 	// Unknown: whether the activity declares the stage, and what the block
 	// holds, is known only after apply.

@@ -144,7 +144,7 @@ func (rd *reader) activity(doc string, r *tfplan.Resource) *Activity {
 	}
 	a.Collection = rd.stage(get(v, "collection"), "source", "")
 	a.Storage = rd.stage(get(v, "storage"), "", "countries")
-	a.Use = rd.stage(get(v, "use"), "", "")
+	a.Use = rd.stage(get(v, "use"), "", "countries")
 	a.Disposal = rd.stage(get(v, "disposal"), "method", "")
 	a.Transfers = rd.transfers(get(v, "transfer"))
 	return a

@@ -525,3 +525,24 @@ func TestSamePostureTwice(t *testing.T) {
 		t.Errorf("%d documents, want 2", n)
 	}
 }
+
+// A use stage names the countries where the PII is used, as storage does.
+func TestReadStageCountries(t *testing.T) {
+	doc, err := tfplan.Read("state.json", []byte(`{"format_version":"1.0","values":{"root_module":{"resources":[
+{"address":"pii_processing_activity.support","mode":"managed","type":"pii_processing_activity","name":"support","values":{
+ "id":"support-1","name":"Support","storage":{"countries":["DE"],"systems":[]},"use":{"countries":["IN"],"systems":[]}}}]}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Read([]*tfplan.Document{doc}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := activityNamed(t, p, "Support")
+	if got := Join(a.Storage.Countries, ","); got != "DE" {
+		t.Errorf("storage countries %q", got)
+	}
+	if a.Use == nil || Join(a.Use.Countries, ",") != "IN" {
+		t.Errorf("use stage %+v, want the countries IN", a.Use)
+	}
+}

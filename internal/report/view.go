@@ -517,7 +517,11 @@ func stages(a *posture.Activity) []stageView {
 	} else {
 		out = append(out, block(posture.StageStorage, st))
 	}
-	out = append(out, block(posture.StageUse, a.Use))
+	if st := a.Use; st != nil && len(st.Countries) > 0 {
+		out = append(out, block(posture.StageUse, st, "in "+posture.Join(st.Countries, ", ")))
+	} else {
+		out = append(out, block(posture.StageUse, st))
+	}
 	switch {
 	case len(a.Transfers) == 0:
 		out = append(out, stageView{Name: posture.StageTransfer, Class: "off", Lines: []string{"not declared"}})

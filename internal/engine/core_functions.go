@@ -209,20 +209,29 @@ func matches(attrs, filter cty.Value) bool {
 	return true
 }
 
-// referrersFunc is core::referrers(type): the resources of the type whose
-// configuration references the resource being checked. References are
-// known at plan even when the values they carry (a new bucket's id) are
-// not.
+// referrersFunc is core::referrers(type) and core::referrers(type,
+// argument): the resources of the type whose configuration references the
+// resource being checked, anywhere or in the given top-level argument (or
+// nested block type) only. References are known at plan even when the
+// values they carry (a new bucket's id) are not.
 func (d *documentEval) referrersFunc() function.Function {
 	return function.New(&function.Spec{
-		Description: "Returns the {attrs, meta} of every resource of a type whose configuration references the resource being checked.",
+		Description: "Returns the {attrs, meta} of every resource of a type whose configuration references the resource being checked, in the given argument when one is named.",
 		Params:      []function.Parameter{{Name: "type", Type: cty.String}},
+		VarParam:    &function.Parameter{Name: "argument", Type: cty.String},
 		Type:        function.StaticReturnType(cty.DynamicPseudoType),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if len(args) > 2 {
+				return cty.NilVal, function.NewArgErrorf(2, "core::referrers takes a resource type and at most one argument name, such as core::referrers(\"aws_s3_bucket_logging\", \"bucket\")")
+			}
 			typ := args[0].AsString()
 			var out []cty.Value
 			if d.current != nil {
-				for _, r := range d.doc.ReferencedBy(d.current) {
+				referrers := d.doc.ReferencedBy(d.current)
+				if len(args) == 2 {
+					referrers = d.doc.ReferencedByArgument(d.current, args[1].AsString())
+				}
+				for _, r := range referrers {
 					if r.Type == typ {
 						out = append(out, d.resourceObject(r))
 					}

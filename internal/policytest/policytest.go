@@ -9,7 +9,8 @@
 //	    attrs      = { bucket = "orders", tags = { pii = "true" }, arn = unknown }
 //	    operation  = "create"                      # optional: create (default), update, delete, replace, no-op, read
 //	    prior      = { ... }                       # optional: prior_attrs
-//	    references = ["aws_kms_key.pii"]           # optional: what its configuration references
+//	    references = ["aws_kms_key.pii"]           # optional: what its configuration references, or by argument:
+//	                                               #   { bucket = ["aws_s3_bucket.orders"] }
 //	    meta       = { holds_pii = true }          # optional: overrides the computed meta.holds_pii
 //	    provider_config = { region = "eu-west-1" } # optional: meta.provider_config
 //	  }
@@ -83,7 +84,10 @@ type Mock struct {
 	Prior      cty.Value
 	Operation  string
 	References []string
-	HoldsPII   *bool
+	// ArgumentReferences are references by the argument that holds them,
+	// as core::referrers(type, argument) reads them.
+	ArgumentReferences map[string][]string
+	HoldsPII           *bool
 	// ProviderConfig is the mock's provider configuration (an object of
 	// tfplan.ProviderArguments), cty.NilVal when it sets none.
 	ProviderConfig cty.Value
@@ -215,13 +219,28 @@ func parseMock(b *hcl.Block) (*Mock, hcl.Diagnostics) {
 	if a, ok := c.Attributes["references"]; ok {
 		v, more := a.Expr.Value(nil)
 		diags = append(diags, more...)
-		if !more.HasErrors() && v.CanIterateElements() {
-			for it := v.ElementIterator(); it.Next(); {
-				_, r := it.Element()
-				if r.Type() == cty.String {
-					m.References = append(m.References, r.AsString())
+		addressList := func(v cty.Value) []string {
+			var out []string
+			if v.CanIterateElements() {
+				for it := v.ElementIterator(); it.Next(); {
+					if _, r := it.Element(); r.Type() == cty.String && !r.IsNull() {
+						out = append(out, r.AsString())
+					}
 				}
 			}
+			return out
+		}
+		switch {
+		case more.HasErrors():
+		case v.Type().IsObjectType() || v.Type().IsMapType():
+			// By argument: { bucket = ["aws_s3_bucket.orders"] }.
+			m.ArgumentReferences = map[string][]string{}
+			for it := v.ElementIterator(); it.Next(); {
+				k, refs := it.Element()
+				m.ArgumentReferences[k.AsString()] = addressList(refs)
+			}
+		default:
+			m.References = addressList(v)
 		}
 	}
 	if a, ok := c.Attributes["meta"]; ok {
@@ -486,16 +505,25 @@ func document(t *Test) (*tfplan.Document, error) {
 			Address: addressOf(mode, m.Type, m.Name), Mode: mode, Type: m.Type, Name: m.Name, ProviderName: "registry.terraform.io/mock/" + providerOf(m.Type),
 			Change: change{Actions: actionsOf(m.Operation), Before: before, After: after, AfterUnknown: afterUnknown, BeforeSensitive: beforeSensitive, AfterSensitive: afterSensitive},
 		})
-		refs := make([]string, 0, len(m.References)*2)
-		for _, r := range m.References {
-			refs = append(refs, r+".id", r)
+		// A reference as terraform writes it: the attribute, then the
+		// resource.
+		refsOf := func(addresses []string) []string {
+			refs := make([]string, 0, len(addresses)*2)
+			for _, r := range addresses {
+				refs = append(refs, r+".id", r)
+			}
+			return refs
+		}
+		expressions := map[string]expression{"mock_reference": {References: refsOf(m.References)}}
+		for arg, addresses := range m.ArgumentReferences {
+			expressions[arg] = expression{References: refsOf(addresses)}
 		}
 		key, err := providers.key(providerOf(m.Type), m.ProviderConfig)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: resource %s.%s provider_config: %w", t.File, t.Line, m.Type, m.Name, err)
 		}
 		config = append(config, configResource{Address: addressOf(mode, m.Type, m.Name), Mode: mode, Type: m.Type, Name: m.Name,
-			ProviderConfigKey: key, Expressions: map[string]expression{"mock_reference": {References: refs}}})
+			ProviderConfigKey: key, Expressions: expressions})
 	}
 	plan := map[string]any{
 		"format_version":    "1.2",

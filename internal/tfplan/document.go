@@ -61,6 +61,10 @@ type Document struct {
 	types        []string
 	byAddress    map[string]*Resource
 	referencedBy map[string][]*Resource
+	// referencedByArg is referencedBy by argument and address, built on
+	// the first ReferencedByArgument: most runs never ask.
+	argOnce         sync.Once
+	referencedByArg map[ArgumentReference][]*Resource
 }
 
 // Resource is one resource instance (or, rarely, one deposed object of it).
@@ -103,6 +107,13 @@ type Resource struct {
 	// with their "data." prefix. Empty in states. The instances of a block
 	// share the slice: do not modify it.
 	References []string
+	// ArgumentReferences are References with the top-level argument (or
+	// nested block type) of the configuration whose expression holds them,
+	// sorted by argument, then address: an aws_s3_bucket_logging refers to
+	// its bucket by "bucket" and to the log bucket by "target_bucket". Nil
+	// in states and when nothing is referenced. Shared by the instances of
+	// a block: do not modify it.
+	ArgumentReferences []ArgumentReference
 	// ProviderConfig is an object of the arguments of the resource's
 	// provider configuration, among ProviderArguments, that the plan can
 	// resolve: a constant's value, the value of the root variable an
@@ -111,6 +122,20 @@ type Resource struct {
 	// is no configuration (states). Resources of one configuration share
 	// the value.
 	ProviderConfig cty.Value
+}
+
+// ArgumentReference is a reference of a resource's configuration: the
+// configuration address it refers to, and the top-level argument (or
+// nested block type) whose expression holds it.
+type ArgumentReference struct {
+	Argument, Address string
+}
+
+func compareArgumentReferences(a, b ArgumentReference) int {
+	if c := strings.Compare(a.Argument, b.Argument); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Address, b.Address)
 }
 
 // DefaultLabel is the label of a document read from the file name: its
@@ -152,9 +177,37 @@ func (d *Document) buildIndexes() {
 			for _, ref := range r.References {
 				d.referencedBy[ref] = append(d.referencedBy[ref], r)
 			}
+
 		}
 		sort.Strings(d.types)
 	})
+}
+
+// ReferencedByArgument returns the resources whose configuration refers to
+// r's configuration address in the given top-level argument (or nested
+// block type), in document order. A state has no configuration, and the
+// dependencies it records do not say which argument made them: there it is
+// ReferencedBy. The slice is shared: do not modify it.
+func (d *Document) ReferencedByArgument(r *Resource, argument string) []*Resource {
+	if r == nil {
+		return nil
+	}
+	if d.Kind == State {
+		return d.ReferencedBy(r)
+	}
+	d.argOnce.Do(func() {
+		d.referencedByArg = map[ArgumentReference][]*Resource{}
+		for _, by := range d.Resources {
+			if by == nil {
+				continue
+			}
+			for _, ar := range by.ArgumentReferences {
+				d.referencedByArg[ar] = append(d.referencedByArg[ar], by)
+			}
+		}
+	})
+	rs := d.referencedByArg[ArgumentReference{Argument: argument, Address: r.ConfigAddress}]
+	return rs[:len(rs):len(rs)]
 }
 
 // ByType returns the resources of the given type, managed and data, in

@@ -42,6 +42,9 @@ type configBlock struct {
 	// refs are the configuration addresses it refers to, sorted and
 	// distinct.
 	refs []string
+	// argRefs are refs with the top-level argument (or nested block type)
+	// whose expression holds them, sorted and distinct.
+	argRefs []ArgumentReference
 	// provider is 1 + the index of its providerUse in
 	// rawDocument.providerUses, 0 when it has no provider_config_key.
 	provider int32

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -470,6 +471,7 @@ func (p *parser) moduleConfig(raw *rawDocument, prefix string) error {
 func (p *parser) resourceConfig(raw *rawDocument, prefix, module string) error {
 	var address, mode, typ, name, providerKey string
 	var list []string
+	var argRefs []ArgumentReference
 	err := p.readObject(func(key []byte) error {
 		k := known(key, "address", "mode", "type", "name")
 		if k != "" {
@@ -493,7 +495,26 @@ func (p *parser) resourceConfig(raw *rawDocument, prefix, module string) error {
 			s, err := p.stringBytes()
 			providerKey = p.intern(s)
 			return err
-		case "expressions", "count_expression", "for_each_expression", "provisioners":
+		case "expressions":
+			// Argument by argument, so that a policy can ask which
+			// argument refers (bucket, not target_bucket).
+			if p.peek() != '{' {
+				return p.references(&list, prefix)
+			}
+			return p.object(func(arg []byte) error {
+				start := len(list)
+				if err := p.references(&list, prefix); err != nil {
+					return err
+				}
+				if len(list) > start {
+					name := p.intern(arg)
+					for _, ref := range list[start:] {
+						argRefs = append(argRefs, ArgumentReference{Argument: name, Address: ref})
+					}
+				}
+				return nil
+			})
+		case "count_expression", "for_each_expression", "provisioners":
 			return p.references(&list, prefix)
 		default:
 			// depends_on orders operations but passes no value.
@@ -514,17 +535,20 @@ func (p *parser) resourceConfig(raw *rawDocument, prefix, module string) error {
 		b.provider = raw.useProvider(providerKey, module)
 	}
 	if len(list) > 0 {
-		sort.Strings(list)
-		distinct := list[:1]
-		for _, ref := range list[1:] {
-			if ref != distinct[len(distinct)-1] {
-				distinct = append(distinct, ref)
-			}
-		}
-		b.refs = distinct
+		b.refs = sortedDistinct(list)
+	}
+	if len(argRefs) > 0 {
+		slices.SortFunc(argRefs, compareArgumentReferences)
+		b.argRefs = slices.Compact(argRefs)
 	}
 	raw.blocks[prefix+address] = b
 	return nil
+}
+
+// sortedDistinct sorts list and drops repeats, in place.
+func sortedDistinct(list []string) []string {
+	sort.Strings(list)
+	return slices.Compact(list)
 }
 
 // references walks expressions, collecting in list the configuration
@@ -686,6 +710,7 @@ func newResource(name string, rr *rawResource, providers *providerIndex, values 
 	block := providers.blocks[r.ConfigAddress]
 	if len(block.refs) > 0 {
 		r.References = block.refs
+		r.ArgumentReferences = block.argRefs
 	}
 	r.ProviderConfig = providers.providerOf(block, rr.provider, rr.typ)
 	if kind == State && len(rr.dependsOn) > 0 {

@@ -21,31 +21,31 @@ locals {
   # How messages say why the resource is checked.
   holds_phrase = meta.holds_pii ? "holds PII" : "is assumed to hold PII (assume_pii)"
 
-  # Split resources that refer to the bucket, leaving out those being deleted
-  # and those whose known bucket argument names another bucket: an
-  # aws_s3_bucket_logging refers both to the bucket it configures and to its
-  # target bucket. (When both names are unknown, as when both buckets are
-  # created, the plan cannot tell the two apart.)
+  # The split resources that configure this bucket, but those being deleted:
+  # their bucket argument refers to it (an aws_s3_bucket_logging refers to
+  # its log bucket by target_bucket, and does not log that one). A state
+  # records dependencies, not arguments: there, a known bucket name that is
+  # another bucket's leaves the resource out.
   bucket_name       = try(attrs.bucket, null)
   bucket_name_known = core::known(local.bucket_name) && local.bucket_name != null
   sse_configs = [
-    for c in core::referrers("aws_s3_bucket_server_side_encryption_configuration") : c
+    for c in core::referrers("aws_s3_bucket_server_side_encryption_configuration", "bucket") : c
     if c.meta.operation != "delete" && !(local.bucket_name_known && core::known(try(c.attrs.bucket, null)) && try(c.attrs.bucket, null) != local.bucket_name)
   ]
   versioning_configs = [
-    for c in core::referrers("aws_s3_bucket_versioning") : c
+    for c in core::referrers("aws_s3_bucket_versioning", "bucket") : c
     if c.meta.operation != "delete" && !(local.bucket_name_known && core::known(try(c.attrs.bucket, null)) && try(c.attrs.bucket, null) != local.bucket_name)
   ]
   lifecycle_configs = [
-    for c in core::referrers("aws_s3_bucket_lifecycle_configuration") : c
+    for c in core::referrers("aws_s3_bucket_lifecycle_configuration", "bucket") : c
     if c.meta.operation != "delete" && !(local.bucket_name_known && core::known(try(c.attrs.bucket, null)) && try(c.attrs.bucket, null) != local.bucket_name)
   ]
   logging_configs = [
-    for c in core::referrers("aws_s3_bucket_logging") : c
+    for c in core::referrers("aws_s3_bucket_logging", "bucket") : c
     if c.meta.operation != "delete" && !(local.bucket_name_known && core::known(try(c.attrs.bucket, null)) && try(c.attrs.bucket, null) != local.bucket_name)
   ]
   access_blocks = [
-    for c in core::referrers("aws_s3_bucket_public_access_block") : c
+    for c in core::referrers("aws_s3_bucket_public_access_block", "bucket") : c
     if c.meta.operation != "delete" && !(local.bucket_name_known && core::known(try(c.attrs.bucket, null)) && try(c.attrs.bucket, null) != local.bucket_name)
   ]
 

@@ -21,7 +21,7 @@ test "a new PII bucket configured by split resources passes" {
         apply_server_side_encryption_by_default = [{ sse_algorithm = "aws:kms", kms_master_key_id = unknown }]
       }]
     }
-    references = ["aws_s3_bucket.orders", "aws_kms_key.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"], rule = ["aws_kms_key.orders"] }
   }
   resource "aws_s3_bucket_public_access_block" "orders" {
     attrs = {
@@ -31,14 +31,14 @@ test "a new PII bucket configured by split resources passes" {
       ignore_public_acls      = true
       restrict_public_buckets = true
     }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   resource "aws_s3_bucket_versioning" "orders" {
     attrs = {
       bucket                   = unknown
       versioning_configuration = [{ status = "Enabled", mfa_delete = unknown }]
     }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   resource "aws_s3_bucket_lifecycle_configuration" "orders" {
     attrs = {
@@ -52,11 +52,11 @@ test "a new PII bucket configured by split resources passes" {
         transition                    = []
       }]
     }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   resource "aws_s3_bucket_logging" "orders" {
     attrs      = { bucket = unknown, target_bucket = unknown, target_prefix = "orders/" }
-    references = ["aws_s3_bucket.orders", "aws_s3_bucket.logs"]
+    references = { bucket = ["aws_s3_bucket.orders"], target_bucket = ["aws_s3_bucket.logs"] }
   }
   expect "aws_s3_bucket_pii_kms_encryption" {
     resource = "aws_s3_bucket.orders"
@@ -211,7 +211,7 @@ test "a split encryption configuration decides over the inline state" {
         apply_server_side_encryption_by_default = [{ sse_algorithm = "aws:kms:dsse", kms_master_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }]
       }]
     }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   expect "aws_s3_bucket_pii_kms_encryption" {
     resource = "aws_s3_bucket.orders"
@@ -231,7 +231,7 @@ test "a split encryption configuration with AES256 fails" {
         apply_server_side_encryption_by_default = [{ sse_algorithm = "AES256", kms_master_key_id = null }]
       }]
     }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   expect "aws_s3_bucket_pii_kms_encryption" {
     resource = "aws_s3_bucket.orders"
@@ -249,7 +249,7 @@ test "an encryption configuration being deleted does not count" {
     operation  = "delete"
     attrs      = null
     prior      = { bucket = "acme-orders", rule = [{ apply_server_side_encryption_by_default = [{ sse_algorithm = "aws:kms", kms_master_key_id = "" }] }] }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   expect "aws_s3_bucket_pii_kms_encryption" {
     resource = "aws_s3_bucket.orders"
@@ -267,7 +267,7 @@ test "an algorithm known only after apply makes the encryption unknown" {
       bucket = unknown
       rule   = [{ apply_server_side_encryption_by_default = [{ sse_algorithm = unknown, kms_master_key_id = null }] }]
     }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   expect "aws_s3_bucket_pii_kms_encryption" {
     resource = "aws_s3_bucket.orders"
@@ -287,7 +287,7 @@ test "a public access block that leaves public policies allowed fails" {
       ignore_public_acls      = true
       restrict_public_buckets = false
     }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   expect "aws_s3_bucket_pii_public_access_blocked" {
     resource = "aws_s3_bucket.orders"
@@ -327,7 +327,7 @@ test "a public access block setting known only after apply gives unknown" {
       ignore_public_acls      = true
       restrict_public_buckets = true
     }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   expect "aws_s3_bucket_pii_public_access_blocked" {
     resource = "aws_s3_bucket.orders"
@@ -341,7 +341,7 @@ test "suspended versioning fails" {
   }
   resource "aws_s3_bucket_versioning" "orders" {
     attrs      = { bucket = unknown, versioning_configuration = [{ status = "Suspended", mfa_delete = unknown }] }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   expect "aws_s3_bucket_pii_versioning" {
     resource = "aws_s3_bucket.orders"
@@ -376,7 +376,7 @@ test "lifecycle rules that are disabled or only move objects do not expire them"
         },
       ]
     }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   expect "aws_s3_bucket_pii_expiration" {
     resource = "aws_s3_bucket.orders"
@@ -401,7 +401,7 @@ test "an expiration date counts as retention" {
         transition                    = []
       }]
     }
-    references = ["aws_s3_bucket.campaign"]
+    references = { bucket = ["aws_s3_bucket.campaign"] }
   }
   expect "aws_s3_bucket_pii_expiration" {
     resource = "aws_s3_bucket.campaign"
@@ -415,7 +415,7 @@ test "a versioned bucket must also expire noncurrent versions" {
   }
   resource "aws_s3_bucket_versioning" "orders" {
     attrs      = { bucket = unknown, versioning_configuration = [{ status = "Enabled", mfa_delete = unknown }] }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   resource "aws_s3_bucket_lifecycle_configuration" "orders" {
     attrs = {
@@ -429,7 +429,7 @@ test "a versioned bucket must also expire noncurrent versions" {
         transition                    = []
       }]
     }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   expect "aws_s3_bucket_pii_expiration" {
     resource = "aws_s3_bucket.orders"
@@ -514,7 +514,7 @@ test "the logging configuration of another bucket does not count for its target"
   resource "aws_s3_bucket_logging" "cloudtrail" {
     operation  = "no-op"
     attrs      = { bucket = "terraform-20220923125358263500000001", target_bucket = "terraform-20220923125358270800000002", target_prefix = "log/", target_grant = [] }
-    references = ["aws_s3_bucket.cloudtrail", "aws_s3_bucket.logging"]
+    references = { bucket = ["aws_s3_bucket.cloudtrail"], target_bucket = ["aws_s3_bucket.logging"] }
   }
   expect "aws_s3_bucket_pii_access_logging" {
     resource = "aws_s3_bucket.cloudtrail"
@@ -532,11 +532,11 @@ test "a split configuration with null rules does not error" {
   }
   resource "aws_s3_bucket_server_side_encryption_configuration" "orders" {
     attrs      = { bucket = unknown, rule = null }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   resource "aws_s3_bucket_lifecycle_configuration" "orders" {
     attrs      = { bucket = unknown, rule = null }
-    references = ["aws_s3_bucket.orders"]
+    references = { bucket = ["aws_s3_bucket.orders"] }
   }
   expect "aws_s3_bucket_pii_kms_encryption" {
     resource = "aws_s3_bucket.orders"
@@ -566,5 +566,30 @@ test "a bucket mock with no attributes does not error" {
   }
   expect "aws_s3_bucket_pii_access_logging" {
     result = "fail"
+  }
+}
+
+# Both buckets are new, so neither name is known at plan: the logging
+# resource's bucket argument, not its target_bucket, says which bucket it
+# logs.
+test "the log bucket of a new logging configuration is not logged by it" {
+  resource "aws_s3_bucket" "orders" {
+    attrs = { bucket = unknown, id = unknown, arn = unknown, tags = { pii = "true" } }
+  }
+  resource "aws_s3_bucket" "logs" {
+    attrs = { bucket = unknown, id = unknown, arn = unknown, tags = { pii = "true" } }
+  }
+  resource "aws_s3_bucket_logging" "orders" {
+    attrs      = { bucket = unknown, target_bucket = unknown, target_prefix = "orders/" }
+    references = { bucket = ["aws_s3_bucket.orders"], target_bucket = ["aws_s3_bucket.logs"] }
+  }
+  expect "aws_s3_bucket_pii_access_logging" {
+    resource = "aws_s3_bucket.orders"
+    result   = "pass"
+  }
+  expect "aws_s3_bucket_pii_access_logging" {
+    resource = "aws_s3_bucket.logs"
+    result   = "fail"
+    message  = "aws_s3_bucket.logs holds PII but does not log the requests made to it"
   }
 }

@@ -241,3 +241,26 @@ func (d *documentEval) referrersFunc() function.Function {
 		},
 	})
 }
+
+// referencedFunc is core::referenced(argument): the resources of the
+// document that the checked resource's configuration refers to in the
+// argument, such as the aws_kms_key of kms_master_key_id =
+// aws_kms_key.orders.arn, whose ARN the plan does not know yet. References
+// to blocks of the resource's own module are followed, not values passed
+// through a module variable; a state records no arguments and gives none.
+func (d *documentEval) referencedFunc() function.Function {
+	return function.New(&function.Spec{
+		Description: "Returns the {attrs, meta} of every resource that the checked resource's configuration refers to in the given argument.",
+		Params:      []function.Parameter{{Name: "argument", Type: cty.String}},
+		Type:        function.StaticReturnType(cty.DynamicPseudoType),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			var out []cty.Value
+			if d.current != nil {
+				for _, r := range d.doc.ReferencesOfArgument(d.current, args[0].AsString()) {
+					out = append(out, d.resourceObject(r))
+				}
+			}
+			return tupleOf(out), nil
+		},
+	})
+}

@@ -180,7 +180,8 @@ func readsOf(expr hcl.Expression) map[string]bool {
 // policy has the same value for every resource of a document: it refers
 // to no variable but input, and to locals (of the policy's scope, locals)
 // that are constant themselves, and calls no function that depends on
-// the resource being checked. Every function but core::referrers is a
+// the resource being checked. Every function but core::referrers and
+// core::referenced is a
 // function of its arguments (core::getresources also of the document,
 // which is the same for all its resources). A constant local, such as a
 // list of the document's data stores, is then computed once per document
@@ -227,7 +228,7 @@ func constantIn(locals map[string]*hcl.Attribute) func(hcl.Expression) bool {
 }
 
 // referencesOnlyConstants reports whether expr refers to no variable but
-// input and local, and calls no core::referrers.
+// input and local, and calls no function of the resource being checked.
 func referencesOnlyConstants(expr hcl.Expression) bool {
 	syn, ok := expr.(hclsyntax.Expression)
 	if !ok {
@@ -240,7 +241,7 @@ func referencesOnlyConstants(expr hcl.Expression) bool {
 	}
 	constant := true
 	_ = hclsyntax.VisitAll(syn, func(n hclsyntax.Node) hcl.Diagnostics {
-		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && call.Name == "core::referrers" {
+		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && (call.Name == "core::referrers" || call.Name == "core::referenced") {
 			constant = false
 		}
 		return nil
@@ -340,12 +341,13 @@ func (sh *documentShared) newEval() *documentEval {
 		meta:           map[*tfplan.Resource]cty.Value{}, objects: map[*tfplan.Resource]cty.Value{},
 		found: map[string]cty.Value{}, resources: map[*tfplan.Resource]*results.Resource{},
 	}
-	d.funcs = make(map[string]function.Function, len(sh.e.funcs)+2)
+	d.funcs = make(map[string]function.Function, len(sh.e.funcs)+3)
 	for k, v := range sh.e.funcs {
 		d.funcs[k] = v
 	}
 	d.funcs["core::getresources"] = d.getResourcesFunc()
 	d.funcs["core::referrers"] = d.referrersFunc()
+	d.funcs["core::referenced"] = d.referencedFunc()
 	return d
 }
 

@@ -80,11 +80,11 @@ func baseFunctions() map[string]function.Function {
 // FunctionNames lists the functions available to policies, for docs.
 func FunctionNames() []string {
 	fs := baseFunctions()
-	names := make([]string, 0, len(fs)+2)
+	names := make([]string, 0, len(fs)+4)
 	for n := range fs {
 		names = append(names, n)
 	}
-	return append(names, "core::getresources", "core::referrers", "core::today")
+	return append(names, "core::getresources", "core::referenced", "core::referrers", "core::today")
 }
 
 // knownFunc is core::known(value): whether the value is known at plan

@@ -60,6 +60,12 @@ func TestArgumentReferences(t *testing.T) {
 			t.Errorf("ReferencedByArgument(%s, %s) = %v, want %v", name, tt.argument, got, tt.want)
 		}
 	}
+	// And the other way: what the logging configuration's arguments refer to.
+	for argument, want := range map[string][]string{"bucket": {"aws_s3_bucket.orders"}, "target_bucket": {"aws_s3_bucket.logs"}, "target_prefix": {}} {
+		if got := addresses(doc.ReferencesOfArgument(logging, argument)); !reflect.DeepEqual(got, want) {
+			t.Errorf("ReferencesOfArgument(logging, %s) = %v, want %v", argument, got, want)
+		}
+	}
 	// Both buckets still count as referenced, whatever the argument.
 	if got := addresses(doc.ReferencedBy(logs)); !reflect.DeepEqual(got, []string{"aws_s3_bucket_logging.orders"}) {
 		t.Errorf("ReferencedBy(logs) = %v", got)

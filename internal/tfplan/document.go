@@ -65,6 +65,9 @@ type Document struct {
 	// the first ReferencedByArgument: most runs never ask.
 	argOnce         sync.Once
 	referencedByArg map[ArgumentReference][]*Resource
+	// byConfig is the resources by configuration address, built with
+	// referencedByArg.
+	byConfig map[string][]*Resource
 }
 
 // Resource is one resource instance (or, rarely, one deposed object of it).
@@ -195,19 +198,47 @@ func (d *Document) ReferencedByArgument(r *Resource, argument string) []*Resourc
 	if d.Kind == State {
 		return d.ReferencedBy(r)
 	}
+	d.buildArgumentIndexes()
+	rs := d.referencedByArg[ArgumentReference{Argument: argument, Address: r.ConfigAddress}]
+	return rs[:len(rs):len(rs)]
+}
+
+// ReferencesOfArgument returns the resources of the document that r's
+// configuration refers to in the given top-level argument (or nested block
+// type), every instance of each, in document order of the references. Only
+// references to resource blocks of r's own module are followed: a value
+// passed through a module variable or output is not. Nil in a state, which
+// does not say which argument refers.
+func (d *Document) ReferencesOfArgument(r *Resource, argument string) []*Resource {
+	if r == nil || d.Kind == State {
+		return nil
+	}
+	d.buildArgumentIndexes()
+	var out []*Resource
+	for _, ar := range r.ArgumentReferences {
+		if ar.Argument == argument {
+			out = append(out, d.byConfig[ar.Address]...)
+		}
+	}
+	return out
+}
+
+// buildArgumentIndexes builds the indexes of ReferencedByArgument and
+// ReferencesOfArgument, once, on first use: most runs never ask.
+func (d *Document) buildArgumentIndexes() {
 	d.argOnce.Do(func() {
 		d.referencedByArg = map[ArgumentReference][]*Resource{}
-		for _, by := range d.Resources {
-			if by == nil {
+		d.byConfig = map[string][]*Resource{}
+		for _, r := range d.Resources {
+			if r == nil {
 				continue
 			}
-			for _, ar := range by.ArgumentReferences {
-				d.referencedByArg[ar] = append(d.referencedByArg[ar], by)
+			d.byConfig[r.ConfigAddress] = append(d.byConfig[r.ConfigAddress], r)
+			for _, ar := range r.ArgumentReferences {
+				d.referencedByArg[ar] = append(d.referencedByArg[ar], r)
 			}
 		}
 	})
-	rs := d.referencedByArg[ArgumentReference{Argument: argument, Address: r.ConfigAddress}]
-	return rs[:len(rs):len(rs)]
 }
 
 // ByType returns the resources of the given type, managed and data, in

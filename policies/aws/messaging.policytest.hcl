@@ -50,13 +50,42 @@ test "an unencrypted PII queue fails" {
   }
 }
 
-test "a queue key created in the same plan gives unknown" {
+test "a queue key created in the same plan passes" {
+  resource "aws_kms_key" "signups" {
+    attrs = { arn = unknown, key_id = unknown }
+  }
   resource "aws_sqs_queue" "signups" {
     attrs      = { name = "signups", kms_master_key_id = unknown, tags = { pii = "true" } }
-    references = ["aws_kms_key.signups"]
+    references = { kms_master_key_id = ["aws_kms_key.signups"] }
+  }
+  expect "aws_sqs_queue_pii_kms" {
+    result = "pass"
+  }
+}
+
+test "a queue key known only after apply, from something else than a key of the plan, gives unknown" {
+  resource "aws_sqs_queue" "signups" {
+    attrs      = { name = "signups", kms_master_key_id = unknown, tags = { pii = "true" } }
+    references = { kms_master_key_id = ["aws_ssm_parameter.key"] }
+  }
+  resource "aws_ssm_parameter" "key" {
+    attrs = { name = "/keys/signups", value = unknown }
   }
   expect "aws_sqs_queue_pii_kms" {
     result = "unknown"
+  }
+}
+
+test "a topic key created in the same plan passes" {
+  resource "aws_kms_key" "alerts" {
+    attrs = { arn = unknown, key_id = unknown }
+  }
+  resource "aws_sns_topic" "alerts" {
+    attrs      = { name = "alerts", kms_master_key_id = unknown, tags = { pii = "true" } }
+    references = { kms_master_key_id = ["aws_kms_key.alerts"] }
+  }
+  expect "aws_sns_topic_pii_kms" {
+    result = "pass"
   }
 }
 

@@ -13,7 +13,8 @@ import (
 // core::referrers(type, argument) on a public repository's plan, where
 // aws_s3_bucket_logging.cloudtrail configures the cloudtrail bucket
 // (bucket) and sends its logs to the logging bucket (target_bucket): only
-// the first is logged by it, though both are referred to.
+// the first is logged by it, though both are referred to; and
+// core::referenced, the other way round.
 func TestReferrersByArgument(t *testing.T) {
 	src := `
 resource_policy "aws_s3_bucket" "logged" {
@@ -27,6 +28,13 @@ resource_policy "aws_s3_bucket" "referred_to" {
   enforce {
     condition     = length(core::referrers("aws_s3_bucket_logging")) > 0
     error_message = "${meta.address} is not referred to"
+  }
+}
+
+resource_policy "aws_s3_bucket_logging" "configures" {
+  enforce {
+    condition     = false
+    error_message = join(" ", concat([for b in core::referenced("bucket") : b.meta.address], ["logs to"], [for b in core::referenced("target_bucket") : b.meta.address]))
   }
 }
 
@@ -64,6 +72,7 @@ resource_policy "aws_s3_bucket" "too_many_arguments" {
 		{"logged", "aws_s3_bucket.logging", results.Fail, "aws_s3_bucket.logging is not logged"},
 		{"referred_to", "aws_s3_bucket.cloudtrail", results.Pass, ""},
 		{"referred_to", "aws_s3_bucket.logging", results.Pass, ""},
+		{"configures", "aws_s3_bucket_logging.cloudtrail", results.Fail, "aws_s3_bucket.cloudtrail logs to aws_s3_bucket.logging"},
 		{"too_many_arguments", "aws_s3_bucket.logging", results.Error, "core::referrers takes a resource type and at most one argument name"},
 	} {
 		got := find(t, report, tt.policy, tt.address)

@@ -246,8 +246,8 @@ func (d *documentEval) referrersFunc() function.Function {
 // document that the checked resource's configuration refers to in the
 // argument, such as the aws_kms_key of kms_master_key_id =
 // aws_kms_key.orders.arn, whose ARN the plan does not know yet. References
-// to blocks of the resource's own module are followed, not values passed
-// through a module variable; a state records no arguments and gives none.
+// are followed through module variables (not outputs); a state records no
+// arguments and gives none.
 func (d *documentEval) referencedFunc() function.Function {
 	return function.New(&function.Spec{
 		Description: "Returns the {attrs, meta} of every resource that the checked resource's configuration refers to in the given argument.",

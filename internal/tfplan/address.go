@@ -91,3 +91,20 @@ func referencedResource(ref string) (string, bool) {
 	}
 	return prefix + typ + "." + name, true
 }
+
+// referencedVariable returns "var.NAME" for a reference to a module
+// variable ("var.kms_key_id", "var.keys.orders", "var.list[0]").
+func referencedVariable(ref string) (string, bool) {
+	rest, ok := strings.CutPrefix(ref, "var.")
+	if !ok {
+		return "", false
+	}
+	name := rest
+	if i := strings.IndexAny(rest, ".["); i >= 0 {
+		name = rest[:i]
+	}
+	if !isIdentifier(name) {
+		return "", false
+	}
+	return "var." + name, true
+}

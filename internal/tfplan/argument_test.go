@@ -87,3 +87,39 @@ func TestArgumentReferencesInAState(t *testing.T) {
 		t.Errorf("ReferencedByArgument in a state = %v", by)
 	}
 }
+
+// A key passed into a module, and on into a nested one, is followed back
+// to the resource that makes it: kms_master_key_id = var.key_arn refers to
+// aws_kms_key.orders of the root module.
+func TestArgumentReferencesThroughModuleVariables(t *testing.T) {
+	const plan = `{"format_version":"1.2","resource_changes":[{"address":"aws_kms_key.orders","mode":"managed","type":"aws_kms_key","name":"orders","change":{"actions":["create"],"after":{}}},{"address":"module.queue.module.inner.aws_sqs_queue.q","module_address":"module.queue.module.inner","mode":"managed","type":"aws_sqs_queue","name":"q","change":{"actions":["create"],"after":{}}},{"address":"module.queue.aws_sqs_queue.plain","module_address":"module.queue","mode":"managed","type":"aws_sqs_queue","name":"plain","change":{"actions":["create"],"after":{}}}],"configuration":{"root_module":{"resources":[{"address":"aws_kms_key.orders","mode":"managed","type":"aws_kms_key","name":"orders","expressions":{}}],"module_calls":{"queue":{"expressions":{"key_arn":{"references":["aws_kms_key.orders.arn","aws_kms_key.orders"]},"name":{"constant_value":"q"}},"module":{"resources":[{"address":"aws_sqs_queue.plain","mode":"managed","type":"aws_sqs_queue","name":"plain","expressions":{"kms_master_key_id":{"references":["var.alias"]}}}],"module_calls":{"inner":{"expressions":{"key":{"references":["var.key_arn"]}},"module":{"resources":[{"address":"aws_sqs_queue.q","mode":"managed","type":"aws_sqs_queue","name":"q","expressions":{"kms_master_key_id":{"references":["var.key"]},"name":{"references":["var.name"]}}}]}}}}}}}}}`
+	doc, err := Read("plan.json", []byte(plan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	queue := doc.Lookup("module.queue.module.inner.aws_sqs_queue.q")
+	if want := []ArgumentReference{{"kms_master_key_id", "aws_kms_key.orders"}}; !reflect.DeepEqual(queue.ArgumentReferences, want) {
+		t.Errorf("ArgumentReferences = %v, want %v", queue.ArgumentReferences, want)
+	}
+	if by := doc.ReferencesOfArgument(queue, "kms_master_key_id"); len(by) != 1 || by[0].Address != "aws_kms_key.orders" {
+		t.Errorf("ReferencesOfArgument = %v", by)
+	}
+	if by := doc.ReferencedByArgument(doc.Lookup("aws_kms_key.orders"), "kms_master_key_id"); len(by) != 1 || by[0] != queue {
+		t.Errorf("ReferencedByArgument = %v", by)
+	}
+	// A variable no caller passes a resource to refers to nothing.
+	if plain := doc.Lookup("module.queue.aws_sqs_queue.plain"); plain.ArgumentReferences != nil {
+		t.Errorf("plain queue: ArgumentReferences = %v", plain.ArgumentReferences)
+	}
+}
+
+func TestIsVariableRef(t *testing.T) {
+	for ref, want := range map[string]bool{
+		"var.x": true, "module.a.var.x": true, "module.a.module.b.var.x": true,
+		"aws_s3_bucket.var": false, "module.var.aws_s3_bucket.x": false, "module.a": false, "data.aws_kms_alias.var": false,
+	} {
+		if got := isVariableRef(ref); got != want {
+			t.Errorf("isVariableRef(%q) = %v, want %v", ref, got, want)
+		}
+	}
+}

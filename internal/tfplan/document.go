@@ -112,7 +112,7 @@ type Resource struct {
 	References []string
 	// ArgumentReferences are References with the top-level argument (or
 	// nested block type) of the configuration whose expression holds them,
-	// sorted by argument, then address: an aws_s3_bucket_logging refers to
+	// followed through module variables, sorted by argument, then address: an aws_s3_bucket_logging refers to
 	// its bucket by "bucket" and to the log bucket by "target_bucket". Nil
 	// in states and when nothing is referenced. Shared by the instances of
 	// a block: do not modify it.
@@ -205,10 +205,10 @@ func (d *Document) ReferencedByArgument(r *Resource, argument string) []*Resourc
 
 // ReferencesOfArgument returns the resources of the document that r's
 // configuration refers to in the given top-level argument (or nested block
-// type), every instance of each, in document order of the references. Only
-// references to resource blocks of r's own module are followed: a value
-// passed through a module variable or output is not. Nil in a state, which
-// does not say which argument refers.
+// type), every instance of each, in document order of the references.
+// References through module variables are followed to the resource the
+// callers pass (not through module outputs). Nil in a state, which does
+// not say which argument refers.
 func (d *Document) ReferencesOfArgument(r *Resource, argument string) []*Resource {
 	if r == nil || d.Kind == State {
 		return nil

@@ -51,6 +51,11 @@ type parser struct {
 	// typeErr is the first type error. Reading goes on to find syntax
 	// errors, which are reported first.
 	typeErr *typeError
+	// collectVars makes references collect, in vars, the module variables
+	// that expressions refer to, qualified ("module.m.var.x"), beside the
+	// resources; vars is reused from one expression to the next.
+	collectVars bool
+	vars        []string
 	// scratch holds unescaped strings while they are compared.
 	scratch []byte
 	// keys interns object keys (see intern).

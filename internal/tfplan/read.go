@@ -26,6 +26,10 @@ type rawDocument struct {
 	// blocks are the resource blocks of the configuration, by
 	// configuration address.
 	blocks map[string]configBlock
+	// moduleInputs are what the callers pass to module variables: by the
+	// variable's qualified name ("module.m.var.kms_key_id"), the resource
+	// addresses and caller's variables its expression refers to.
+	moduleInputs map[string][]string
 	// providers are the entries of configuration.provider_config, by key;
 	// variables where the value of each of the plan's variables is.
 	providers map[string]*rawProvider
@@ -244,7 +248,7 @@ func (p *parser) document() (*rawDocument, error) {
 		case "configuration":
 			raw.plan = true
 			raw.blocks = make(map[string]configBlock)
-			return p.readObject(func(key []byte) error {
+			err := p.readObject(func(key []byte) error {
 				switch string(key) {
 				case "root_module":
 					p.push("root_module")
@@ -255,6 +259,8 @@ func (p *parser) document() (*rawDocument, error) {
 				}
 				return p.skipValue()
 			})
+			raw.resolveModuleInputs()
+			return err
 		case "variables":
 			return p.variables(raw)
 		case "values":
@@ -453,17 +459,43 @@ func (p *parser) moduleConfig(raw *rawDocument, prefix string) error {
 				p.push(name)
 				defer p.pop()
 				return p.readObject(func(key []byte) error {
-					if string(key) != "module" {
-						return p.skipValue()
+					switch string(key) {
+					case "module":
+						p.push("module")
+						defer p.pop()
+						return p.moduleConfig(raw, prefix+"module."+name+".")
+					case "expressions":
+						return p.moduleInputs(raw, prefix, prefix+"module."+name+".")
 					}
-					p.push("module")
-					defer p.pop()
-					return p.moduleConfig(raw, prefix+"module."+name+".")
+					return p.skipValue()
 				})
 			})
 		default:
 			return p.skipValue()
 		}
+	})
+}
+
+// moduleInputs reads the expressions of a module call, made in the module
+// with the given prefix, of the module with prefix callee: what each of its
+// variables refers to, for following references through them.
+func (p *parser) moduleInputs(raw *rawDocument, prefix, callee string) error {
+	if p.peek() != '{' {
+		return p.skipValue()
+	}
+	return p.object(func(variable []byte) error {
+		var refs []string
+		p.collectVars, p.vars = true, p.vars[:0]
+		err := p.references(&refs, prefix)
+		p.collectVars = false
+		refs = append(refs, p.vars...)
+		if len(refs) > 0 {
+			if raw.moduleInputs == nil {
+				raw.moduleInputs = map[string][]string{}
+			}
+			raw.moduleInputs[callee+"var."+string(variable)] = refs
+		}
+		return err
 	})
 }
 
@@ -503,13 +535,21 @@ func (p *parser) resourceConfig(raw *rawDocument, prefix, module string) error {
 			}
 			return p.object(func(arg []byte) error {
 				start := len(list)
-				if err := p.references(&list, prefix); err != nil {
+				p.collectVars, p.vars = true, p.vars[:0]
+				err := p.references(&list, prefix)
+				p.collectVars = false
+				if err != nil {
 					return err
 				}
-				if len(list) > start {
+				if len(list) > start || len(p.vars) > 0 {
 					name := p.intern(arg)
 					for _, ref := range list[start:] {
 						argRefs = append(argRefs, ArgumentReference{Argument: name, Address: ref})
+					}
+					// Module variables are resolved once every module
+					// call is read (resolveModuleInputs).
+					for _, v := range p.vars {
+						argRefs = append(argRefs, ArgumentReference{Argument: name, Address: v})
 					}
 				}
 				return nil
@@ -527,7 +567,7 @@ func (p *parser) resourceConfig(raw *rawDocument, prefix, module string) error {
 	if typ != "" && name != "" {
 		address = configAddress("", mode, typ, name)
 	}
-	if (len(list) == 0 && providerKey == "") || address == "" {
+	if (len(list) == 0 && len(argRefs) == 0 && providerKey == "") || address == "" {
 		return nil
 	}
 	var b configBlock
@@ -543,6 +583,65 @@ func (p *parser) resourceConfig(raw *rawDocument, prefix, module string) error {
 	}
 	raw.blocks[prefix+address] = b
 	return nil
+}
+
+// resolveModuleInputs replaces the module variables among the blocks'
+// argument references with the resources the callers pass to them, through
+// as many modules as the calls nest (kms_master_key_id = var.key inside a
+// module called with key = aws_kms_key.orders.arn refers to
+// aws_kms_key.orders). A variable that no caller passes a resource to is
+// dropped: it is not a resource.
+func (raw *rawDocument) resolveModuleInputs() {
+	var resolve func(v string, seen map[string]bool) []string
+	resolve = func(v string, seen map[string]bool) []string {
+		if seen[v] {
+			return nil
+		}
+		seen[v] = true
+		var out []string
+		for _, ref := range raw.moduleInputs[v] {
+			if isVariableRef(ref) {
+				out = append(out, resolve(ref, seen)...)
+			} else {
+				out = append(out, ref)
+			}
+		}
+		return out
+	}
+	for address, b := range raw.blocks {
+		if !slices.ContainsFunc(b.argRefs, func(ar ArgumentReference) bool { return isVariableRef(ar.Address) }) {
+			continue
+		}
+		var refs []ArgumentReference
+		for _, ar := range b.argRefs {
+			if !isVariableRef(ar.Address) {
+				refs = append(refs, ar)
+				continue
+			}
+			for _, r := range resolve(ar.Address, map[string]bool{}) {
+				refs = append(refs, ArgumentReference{Argument: ar.Argument, Address: r})
+			}
+		}
+		slices.SortFunc(refs, compareArgumentReferences)
+		b.argRefs = slices.Compact(refs)
+		if len(b.argRefs) == 0 {
+			b.argRefs = nil
+		}
+		raw.blocks[address] = b
+	}
+}
+
+// isVariableRef reports whether a qualified reference of the
+// configuration is a module variable ("var.x", "module.m.var.x").
+func isVariableRef(ref string) bool {
+	for strings.HasPrefix(ref, "module.") {
+		_, rest, ok := strings.Cut(ref[len("module."):], ".")
+		if !ok {
+			return false
+		}
+		ref = rest
+	}
+	return strings.HasPrefix(ref, "var.")
 }
 
 // sortedDistinct sorts list and drops repeats, in place.
@@ -574,6 +673,8 @@ func (p *parser) references(list *[]string, prefix string) error {
 						}
 						if addr, ok := referencedResource(string(s)); ok {
 							*list = append(*list, prefix+addr)
+						} else if v, ok := referencedVariable(string(s)); ok && p.collectVars {
+							p.vars = append(p.vars, prefix+v)
 						}
 						return nil
 					})
@@ -710,8 +811,8 @@ func newResource(name string, rr *rawResource, providers *providerIndex, values 
 	block := providers.blocks[r.ConfigAddress]
 	if len(block.refs) > 0 {
 		r.References = block.refs
-		r.ArgumentReferences = block.argRefs
 	}
+	r.ArgumentReferences = block.argRefs
 	r.ProviderConfig = providers.providerOf(block, rr.provider, rr.typ)
 	if kind == State && len(rr.dependsOn) > 0 {
 		r.References = stateReferences(rr.dependsOn)

@@ -478,7 +478,7 @@ func (d *documentEval) evaluate(p *policy.Policy, r *tfplan.Resource) results.Re
 			return errorResult(res, "filter", exprDiag(p.Filter, err.Error()))
 		case !known:
 			res.Status = results.Unknown
-			res.Messages = []string{"The filter depends on values known only after apply."}
+			res.Messages = []string{unknownMessage("The filter", v)}
 			return res
 		case !ok:
 			res.Status = results.NotApplicable
@@ -497,7 +497,7 @@ func (d *documentEval) evaluate(p *policy.Policy, r *tfplan.Resource) results.Re
 		case err != nil:
 			return errorResult(res, "condition", exprDiag(enf.Condition, err.Error()))
 		case !known:
-			unknowns = append(unknowns, fmt.Sprintf("The condition at %s depends on values known only after apply.", location(enf.Condition.Range())))
+			unknowns = append(unknowns, unknownMessage("The condition at "+location(enf.Condition.Range()), v))
 		case !ok:
 			failures = append(failures, s.message(enf))
 		}
@@ -511,6 +511,24 @@ func (d *documentEval) evaluate(p *policy.Policy, r *tfplan.Resource) results.Re
 		res.Status = results.Pass
 	}
 	return res
+}
+
+// unknownMessage says why what (a filter, a condition) is unknown: the
+// reasons of the core::unknown calls it depends on, or else values known
+// only after apply.
+func unknownMessage(what string, v cty.Value) string {
+	_, marks := v.UnmarkDeep()
+	var reasons []string
+	for m := range marks {
+		if r, ok := m.(unknownReason); ok {
+			reasons = append(reasons, string(r))
+		}
+	}
+	if len(reasons) == 0 {
+		return what + " depends on values known only after apply."
+	}
+	sort.Strings(reasons)
+	return what + " is unknown: " + strings.Join(reasons, "; ") + "."
 }
 
 // boolOf reads a condition's value; sensitive marks are removed on purpose,

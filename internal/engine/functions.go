@@ -25,6 +25,7 @@ func baseFunctions() map[string]function.Function {
 		"compact":         stdlib.CompactFunc,
 		"concat":          stdlib.ConcatFunc,
 		"core::known":     knownFunc,
+		"core::unknown":   unknownFunc,
 		"contains":        stdlib.ContainsFunc,
 		"distinct":        stdlib.DistinctFunc,
 		"element":         stdlib.ElementFunc,
@@ -105,6 +106,21 @@ var knownFunc = function.New(&function.Spec{
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		v, _ := args[0].UnmarkDeep()
 		return cty.BoolVal(v.IsWhollyKnown()), nil
+	},
+})
+
+// unknownReason marks the value of core::unknown with its reason, which
+// the result's message gives when the condition stays unknown.
+type unknownReason string
+
+// unknownFunc is core::unknown(reason): a bool known only after apply, for
+// a policy that cannot decide at plan and says why, such as
+// core::unknown("the key is passed through a module output").
+var unknownFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "reason", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.Bool),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		return cty.UnknownVal(cty.Bool).Mark(unknownReason(args[0].AsString())), nil
 	},
 })
 

@@ -81,3 +81,66 @@ resource_policy "aws_s3_bucket" "too_many_arguments" {
 		}
 	}
 }
+
+// core::unknown(reason): a policy that cannot decide at plan says why, and
+// the reason is the result's message; a decided operand still decides.
+func TestUnknownOnPurpose(t *testing.T) {
+	src := `
+resource_policy "aws_s3_bucket" "undecided" {
+  enforce {
+    condition     = core::unknown("the key is passed through a module output")
+    error_message = "unreachable"
+  }
+}
+
+resource_policy "aws_s3_bucket" "decided_anyway" {
+  enforce {
+    condition     = true || core::unknown("never asked")
+    error_message = "unreachable"
+  }
+  enforce {
+    condition     = false && core::unknown("never asked")
+    error_message = "${meta.address} fails"
+  }
+}
+
+resource_policy "aws_s3_bucket" "undecided_filter" {
+  filter = core::unknown("the bucket's tags come from a module")
+  enforce {
+    condition     = true
+    error_message = "unreachable"
+  }
+}
+`
+	pack, diags := policy.Parse(policy.Source{Filename: "unknown.policy.hcl", Bytes: []byte(src)})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	eng, err := New(pack, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../tfplan/testdata/plans/fugue__regula__tf_aws_cloudtrail_issue355_infra.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := tfplan.Read("plan.json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := eng.Check([]*tfplan.Document{doc})
+	for _, tt := range []struct {
+		policy  string
+		status  results.Status
+		message string
+	}{
+		{"undecided", results.Unknown, "The condition at unknown.policy.hcl:4 is unknown: the key is passed through a module output."},
+		{"decided_anyway", results.Fail, "aws_s3_bucket.logging fails"},
+		{"undecided_filter", results.Unknown, "The filter is unknown: the bucket's tags come from a module."},
+	} {
+		got := find(t, report, tt.policy, "aws_s3_bucket.logging")
+		if message := strings.Join(got.Messages, "; "); got.Status != tt.status || message != tt.message {
+			t.Errorf("%s: %s %q, want %s %q", tt.policy, got.Status, message, tt.status, tt.message)
+		}
+	}
+}

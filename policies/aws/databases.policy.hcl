@@ -7,9 +7,11 @@
 # encrypted with the AWS managed key, which every principal of the account
 # allowed to use the service can decrypt with. The plan shows the key of a
 # new database as unknown both when it is left to AWS and when it refers to
-# a key created in the same plan, so an unknown key gives an unknown result,
-# never a failure. An existing database encrypted with the AWS managed key
-# shows that key's ARN, which cannot be told from a customer key's ARN.
+# a key created in the same plan; the configuration tells them apart
+# (core::referenced): a key of the plan is a customer-managed key, and any
+# other unknown key gives an unknown result, never a failure. An existing
+# database encrypted with the AWS managed key shows that key's ARN, which
+# cannot be told from a customer key's ARN.
 
 locals {
   # How messages say why the resource is checked.
@@ -18,7 +20,8 @@ locals {
   # kms_key_id of RDS instances and clusters; true, false, or unknown.
   rds_key             = try(attrs.kms_key_id, null)
   rds_encrypted       = try(attrs.storage_encrypted, false) == true
-  rds_key_is_customer = try(local.rds_key != "" && !endswith(local.rds_key, "alias/aws/rds"), false)
+  rds_key_of_plan     = length([for k in core::referenced("kms_key_id") : k if k.meta.type == "aws_kms_key"]) > 0
+  rds_key_is_customer = local.rds_key_of_plan || try(local.rds_key != "" && !endswith(local.rds_key, "alias/aws/rds"), false)
   rds_key_text        = local.rds_key == null || local.rds_key == "" ? "aws/rds (kms_key_id is not set)" : "aws/rds (kms_key_id = \"${local.rds_key}\")"
 
   rds_retention = try(attrs.backup_retention_period, null)
@@ -165,7 +168,8 @@ resource_policy "aws_dynamodb_table" "aws_dynamodb_table_pii_encrypted_cmk" {
     sse_enabled = local.sse_set && try(attrs.server_side_encryption[0].enabled == true, false)
     key         = try(attrs.server_side_encryption[0].kms_key_arn, null)
     key_text    = local.key == null || local.key == "" ? "aws/dynamodb (kms_key_arn is not set)" : "aws/dynamodb (kms_key_arn = \"${local.key}\")"
-    customer    = try(local.key != "" && !endswith(local.key, "alias/aws/dynamodb"), false)
+    key_of_plan = length([for k in core::referenced("server_side_encryption") : k if k.meta.type == "aws_kms_key"]) > 0
+    customer    = local.key_of_plan || try(local.key != "" && !endswith(local.key, "alias/aws/dynamodb"), false)
   }
 
   enforce {

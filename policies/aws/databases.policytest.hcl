@@ -28,8 +28,12 @@ test "a well configured PII database passes" {
   }
 }
 
-test "a database whose key is created in the same plan is decided after apply" {
-  # kms_key_id = aws_kms_key.customers.arn: unknown, as a key left to AWS is.
+test "a database whose key is created in the same plan uses a customer-managed key" {
+  # kms_key_id = aws_kms_key.customers.arn: unknown, as a key left to AWS is,
+  # but the configuration says it is a key of the plan.
+  resource "aws_kms_key" "customers" {
+    attrs = { arn = unknown, key_id = unknown }
+  }
   resource "aws_db_instance" "customers" {
     attrs = {
       identifier              = "customers"
@@ -41,10 +45,10 @@ test "a database whose key is created in the same plan is decided after apply" {
       replicate_source_db     = null
       tags                    = { data_classification = "personal" }
     }
-    references = ["aws_kms_key.customers"]
+    references = { kms_key_id = ["aws_kms_key.customers"] }
   }
   expect "aws_db_instance_pii_encrypted_cmk" {
-    result = "unknown"
+    result = "pass"
   }
   expect "aws_db_instance_pii_backups" {
     result = "unknown"
@@ -379,6 +383,23 @@ test "a table encrypted with the AWS managed key fails" {
   }
   expect "aws_dynamodb_table_pii_point_in_time_recovery" {
     result = "fail"
+  }
+}
+
+test "a table whose key is created in the same plan uses a customer-managed key" {
+  resource "aws_kms_key" "profiles" {
+    attrs = { arn = unknown, key_id = unknown }
+  }
+  resource "aws_dynamodb_table" "profiles" {
+    attrs = {
+      name                   = "profiles"
+      server_side_encryption = [{ enabled = true, kms_key_arn = unknown }]
+      tags                   = { data_classification = "personal" }
+    }
+    references = { server_side_encryption = ["aws_kms_key.profiles"] }
+  }
+  expect "aws_dynamodb_table_pii_encrypted_cmk" {
+    result = "pass"
   }
 }
 

@@ -30,8 +30,13 @@ resource_policy "aws_cloudwatch_log_group" "aws_cloudwatch_log_group_pii_kms" {
   enforcement_level = "mandatory_overridable"
   filter            = meta.holds_pii || input.assume_pii
 
+  locals {
+    # A key created in the same plan: its ARN is known only after apply.
+    kms_key_of_plan = length([for k in core::referenced("kms_key_id") : k if k.meta.type == "aws_kms_key"]) > 0
+  }
+
   enforce {
-    condition     = try(attrs.kms_key_id != null && attrs.kms_key_id != "", false)
+    condition     = local.kms_key_of_plan || try(attrs.kms_key_id != null && attrs.kms_key_id != "", false)
     error_message = "${meta.address} ${local.holds_phrase} but has no kms_key_id; set kms_key_id to the ARN of a customer-managed KMS key whose key policy lets the logs service of the region use it."
   }
 }

@@ -1,4 +1,7 @@
 test "a PII log group with bounded retention and a customer key passes" {
+  resource "aws_kms_key" "logs" {
+    attrs = { arn = unknown, key_id = unknown }
+  }
   resource "aws_cloudwatch_log_group" "signup" {
     attrs = {
       name              = "/aws/lambda/signup"
@@ -9,10 +12,19 @@ test "a PII log group with bounded retention and a customer key passes" {
       arn               = unknown
       tags              = { data_classification = "personal" }
     }
-    references = ["aws_kms_key.logs"]
+    references = { kms_key_id = ["aws_kms_key.logs"] }
   }
   expect "aws_cloudwatch_log_group_pii_retention" {
     result = "pass"
+  }
+  expect "aws_cloudwatch_log_group_pii_kms" {
+    result = "pass"
+  }
+}
+
+test "a log group key known only after apply, not from a key of the plan, gives unknown" {
+  resource "aws_cloudwatch_log_group" "signup" {
+    attrs = { name = "/aws/lambda/signup", retention_in_days = 90, kms_key_id = unknown, tags = { data_classification = "personal" } }
   }
   expect "aws_cloudwatch_log_group_pii_kms" {
     result = "unknown"

@@ -45,24 +45,7 @@ resource_policy "aws_s3_bucket" "too_many_arguments" {
   }
 }
 `
-	pack, diags := policy.Parse(policy.Source{Filename: "referrers.policy.hcl", Bytes: []byte(src)})
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	eng, err := New(pack, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	const file = "../tfplan/testdata/plans/fugue__regula__tf_aws_cloudtrail_issue355_infra.json"
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := tfplan.Read("plan.json", b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	report := eng.Check([]*tfplan.Document{doc})
+	report := checkCloudtrailPlan(t, "referrers.policy.hcl", src)
 	for _, tt := range []struct {
 		policy, address string
 		status          results.Status
@@ -112,7 +95,29 @@ resource_policy "aws_s3_bucket" "undecided_filter" {
   }
 }
 `
-	pack, diags := policy.Parse(policy.Source{Filename: "unknown.policy.hcl", Bytes: []byte(src)})
+	report := checkCloudtrailPlan(t, "unknown.policy.hcl", src)
+	for _, tt := range []struct {
+		policy  string
+		status  results.Status
+		message string
+	}{
+		{"undecided", results.Unknown, "The condition at unknown.policy.hcl:4 is unknown: the key is passed through a module output."},
+		{"decided_anyway", results.Fail, "aws_s3_bucket.logging fails"},
+		{"undecided_filter", results.Unknown, "The filter is unknown: the bucket's tags come from a module."},
+	} {
+		got := find(t, report, tt.policy, "aws_s3_bucket.logging")
+		if message := strings.Join(got.Messages, "; "); got.Status != tt.status || message != tt.message {
+			t.Errorf("%s: %s %q, want %s %q", tt.policy, got.Status, message, tt.status, tt.message)
+		}
+	}
+}
+
+// checkCloudtrailPlan checks a public repository's plan (fugue/regula's
+// CloudTrail example: two buckets, one logging to the other) with the
+// policies of src.
+func checkCloudtrailPlan(t *testing.T, filename, src string) *results.Report {
+	t.Helper()
+	pack, diags := policy.Parse(policy.Source{Filename: filename, Bytes: []byte(src)})
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}
@@ -128,19 +133,5 @@ resource_policy "aws_s3_bucket" "undecided_filter" {
 	if err != nil {
 		t.Fatal(err)
 	}
-	report := eng.Check([]*tfplan.Document{doc})
-	for _, tt := range []struct {
-		policy  string
-		status  results.Status
-		message string
-	}{
-		{"undecided", results.Unknown, "The condition at unknown.policy.hcl:4 is unknown: the key is passed through a module output."},
-		{"decided_anyway", results.Fail, "aws_s3_bucket.logging fails"},
-		{"undecided_filter", results.Unknown, "The filter is unknown: the bucket's tags come from a module."},
-	} {
-		got := find(t, report, tt.policy, "aws_s3_bucket.logging")
-		if message := strings.Join(got.Messages, "; "); got.Status != tt.status || message != tt.message {
-			t.Errorf("%s: %s %q, want %s %q", tt.policy, got.Status, message, tt.status, tt.message)
-		}
-	}
+	return eng.Check([]*tfplan.Document{doc})
 }

@@ -82,14 +82,21 @@ func referencedResource(ref string) (string, bool) {
 	if !ok || !isIdentifier(typ) || (prefix == "" && notResources[typ]) {
 		return "", false
 	}
+	name, ok := leadingName(rest)
+	if !ok {
+		return "", false
+	}
+	return prefix + typ + "." + name, true
+}
+
+// leadingName is the identifier that starts a reference's remainder, before
+// any attribute or index ("orders" of "orders.arn" or "orders[0]").
+func leadingName(rest string) (string, bool) {
 	name := rest
 	if i := strings.IndexAny(rest, ".["); i >= 0 {
 		name = rest[:i]
 	}
-	if !isIdentifier(name) {
-		return "", false
-	}
-	return prefix + typ + "." + name, true
+	return name, isIdentifier(name)
 }
 
 // referencedVariable returns "var.NAME" for a reference to a module
@@ -99,12 +106,6 @@ func referencedVariable(ref string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	name := rest
-	if i := strings.IndexAny(rest, ".["); i >= 0 {
-		name = rest[:i]
-	}
-	if !isIdentifier(name) {
-		return "", false
-	}
-	return "var." + name, true
+	name, ok := leadingName(rest)
+	return "var." + name, ok
 }
